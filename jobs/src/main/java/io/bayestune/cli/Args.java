@@ -1,0 +1,100 @@
+package io.bayestune.cli;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** {@code --name value} and {@code --flag} options after a command, plus positional arguments. */
+final class Args {
+  private final String command;
+  private final Map<String, String> options = new HashMap<>();
+  private final Set<String> flags = new HashSet<>();
+  private final List<String> positional = new java.util.ArrayList<>();
+
+  Args(String command, String[] argv, int from, Set<String> valueOptions, Set<String> flagOptions) {
+    this.command = command;
+    for (int i = from; i < argv.length; i++) {
+      String a = argv[i];
+      if (a.startsWith("--")) {
+        String name = a.substring(2);
+        String inline = null;
+        int eq = name.indexOf('=');
+        if (eq > 0) {
+          inline = name.substring(eq + 1);
+          name = name.substring(0, eq);
+        }
+        if (flagOptions.contains(name)) {
+          flags.add(name);
+        } else if (valueOptions.contains(name)) {
+          if (inline == null && i + 1 >= argv.length) {
+            throw new UsageException(command + ": --" + name + " needs a value");
+          }
+          options.put(name, inline != null ? inline : argv[++i]);
+        } else {
+          throw new UsageException(command + ": unknown option --" + name + "; options are "
+              + new java.util.TreeSet<>(union(valueOptions, flagOptions)));
+        }
+      } else {
+        positional.add(a);
+      }
+    }
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> u = new HashSet<>(a);
+    u.addAll(b);
+    return u;
+  }
+
+  String require(String name) {
+    String v = options.get(name);
+    if (v == null) {
+      throw new UsageException(command + ": --" + name + " is required");
+    }
+    return v;
+  }
+
+  String get(String name) {
+    return options.get(name);
+  }
+
+  boolean flag(String name) {
+    return flags.contains(name);
+  }
+
+  List<String> positional() {
+    return positional;
+  }
+
+  double number(String name) {
+    String v = require(name);
+    try {
+      return Double.parseDouble(v);
+    } catch (NumberFormatException e) {
+      throw new UsageException(command + ": --" + name + " must be a number, but got \"" + v + "\"");
+    }
+  }
+
+  long integer(String name, long absent) {
+    String v = options.get(name);
+    if (v == null) {
+      return absent;
+    }
+    try {
+      return Long.parseLong(v);
+    } catch (NumberFormatException e) {
+      throw new UsageException(command + ": --" + name + " must be an integer, but got \"" + v + "\"");
+    }
+  }
+
+  /** A mistake in how the command was called; exits with status 2 and the usage. */
+  static final class UsageException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    UsageException(String message) {
+      super(message);
+    }
+  }
+}

@@ -1,0 +1,123 @@
+package io.bayestune.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.bayestune.optimizer.experiment.Experiment;
+import io.bayestune.optimizer.experiment.Observation;
+import io.bayestune.optimizer.experiment.SpecJson;
+import io.bayestune.optimizer.experiment.Suggestion;
+import io.bayestune.optimizer.store.ExperimentStore;
+import io.bayestune.optimizer.store.ExperimentStore.StoredState;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code create / suggest / observe / best --at LOCATION}: the three calls for experiments that happen
+ * outside the computer. Each call loads the state, changes it, and saves it with compare-and-set, so
+ * a kill -9 between calls loses nothing and two people on one experiment cannot overwrite each other.
+ */
+final class ExperimentCommands {
+  private final PrintStream out;
+
+  ExperimentCommands(PrintStream out) {
+    this.out = out;
+  }
+
+  void create(Args args) throws IOException {
+    if (args.positional().size() != 1) {
+      throw new Args.UsageException("create: give exactly one SPEC.json, e.g. bayestune create spec.json --at DIR");
+    }
+    Path specFile = Path.of(args.positional().get(0));
+    String specJson;
+    try {
+      specJson = Files.readString(specFile, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new IllegalArgumentException(specFile + ": no such file; give the path of the experiment spec (JSON)");
+    }
+    long seed = args.integer("seed", new SecureRandom().nextLong() >>> 1);
+    Experiment e = Experiment.create(SpecJson.parse(specJson), seed);
+    try (ExperimentStore store = Stores.open(args.require("at"))) {
+      if (store.load().isPresent()) {
+        throw new IllegalStateException(store.location() + ": an experiment already exists here; choose another"
+            + " --at location, or continue this one with suggest/observe");
+      }
+      store.save(e.toJson(), null);
+      out.println(SigOptJson.pretty(SigOptJson.experiment(e, store.location())));
+    }
+  }
+
+  void suggest(Args args) throws IOException {
+    long count = args.integer("count", 1);
+    if (count < 1 || count > 1000) {
+      throw new Args.UsageException("suggest: --count must be from 1 to 1000, but got " + count);
+    }
+    try (ExperimentStore store = Stores.open(args.require("at"))) {
+      StoredState state = load(store);
+      Experiment e = Experiment.fromJson(state.json());
+      List<Suggestion> made = e.suggest((int) count);
+      store.save(e.toJson(), state.version());
+      if (args.get("count") == null) {
+        out.println(SigOptJson.pretty(SigOptJson.suggestion(made.get(0))));
+      } else {
+        ObjectNode page = SigOptJson.MAPPER.createObjectNode().put("object", "pagination").put("count", made.size());
+        ArrayNode data = page.putArray("data");
+        made.forEach(s -> data.add(SigOptJson.suggestion(s)));
+        out.println(SigOptJson.pretty(page));
+      }
+    }
+  }
+
+  void observe(Args args) throws IOException {
+    String id = args.require("suggestion");
+    boolean failed = args.flag("failed");
+    if (failed && args.get("value") != null) {
+      throw new Args.UsageException("observe: give either --value V or --failed, not both");
+    }
+    try (ExperimentStore store = Stores.open(args.require("at"))) {
+      StoredState state = load(store);
+      Experiment e = Experiment.fromJson(state.json());
+      Observation o;
+      if (failed) {
+        o = e.observeFailed(id, args.get("reason"), Map.of());
+      } else {
+        if (args.get("value") == null) {
+          throw new Args.UsageException("observe: give --value V (and optionally --stddev S), or --failed");
+        }
+        Double stddev = args.get("stddev") == null ? null : args.number("stddev");
+        o = e.observe(id, args.number("value"), stddev);
+      }
+      store.save(e.toJson(), state.version());
+      out.println(SigOptJson.pretty(SigOptJson.observation(o, e.spec().metric().name())));
+    }
+  }
+
+  void best(Args args) throws IOException {
+    try (ExperimentStore store = Stores.open(args.require("at"))) {
+      Experiment e = Experiment.fromJson(load(store).json());
+      ObjectNode page = SigOptJson.MAPPER.createObjectNode().put("object", "pagination");
+      ArrayNode data = page.putArray("data");
+      e.best().ifPresent(b -> data.add(SigOptJson.best(b)));
+      page.put("count", data.size());
+      out.println(SigOptJson.pretty(page));
+    }
+  }
+
+  void show(Args args) throws IOException {
+    try (ExperimentStore store = Stores.open(args.require("at"))) {
+      Experiment e = Experiment.fromJson(load(store).json());
+      out.println(SigOptJson.pretty(SigOptJson.experiment(e, store.location())));
+    }
+  }
+
+  private static StoredState load(ExperimentStore store) throws IOException {
+    return store.load().orElseThrow(() -> new IllegalStateException(store.location()
+        + ": no experiment here; create one first with bayestune create SPEC.json --at " + store.location()));
+  }
+}

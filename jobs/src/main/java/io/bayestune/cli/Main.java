@@ -1,0 +1,75 @@
+package io.bayestune.cli;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Set;
+
+/** The {@code bayestune} command line. */
+public final class Main {
+  static final String USAGE = String.join("\n",
+      "bayestune: Bayesian optimization for expensive experiments",
+      "",
+      "  bayestune create SPEC.json --at DIR [--seed N]   create an experiment (prints it)",
+      "  bayestune suggest --at DIR [--count N]           ask for suggestions",
+      "  bayestune observe --at DIR --suggestion ID --value V [--stddev S]",
+      "  bayestune observe --at DIR --suggestion ID --failed [--reason TEXT]",
+      "  bayestune best --at DIR                          the best assignments so far",
+      "  bayestune show --at DIR                          the experiment and its progress",
+      "  bayestune ask-tell                               JSON lines on stdin/stdout, for any language",
+      "  bayestune demo [--budget N] [--seed N]           the three calls on a benchmark function",
+      "  bayestune bench optimizer [--seeds N] [--budget N] [--functions a,b] [--out FILE]",
+      "",
+      "All output is JSON. DIR is a local directory (its state survives a kill -9 between calls).");
+
+  private Main() {
+  }
+
+  public static void main(String[] argv) {
+    System.exit(run(argv, System.out, System.err));
+  }
+
+  static int run(String[] argv, PrintStream out, PrintStream err) {
+    if (argv.length == 0 || argv[0].equals("--help") || argv[0].equals("-h") || argv[0].equals("help")) {
+      out.println(USAGE);
+      return argv.length == 0 ? 2 : 0;
+    }
+    String command = argv[0];
+    try {
+      ExperimentCommands experiments = new ExperimentCommands(out);
+      switch (command) {
+        case "create":
+          experiments.create(new Args(command, argv, 1, Set.of("at", "seed"), Set.of()));
+          return 0;
+        case "suggest":
+          experiments.suggest(new Args(command, argv, 1, Set.of("at", "count"), Set.of()));
+          return 0;
+        case "observe":
+          experiments.observe(new Args(command, argv, 1,
+              Set.of("at", "suggestion", "value", "stddev", "reason"), Set.of("failed")));
+          return 0;
+        case "best":
+          experiments.best(new Args(command, argv, 1, Set.of("at"), Set.of()));
+          return 0;
+        case "show":
+          experiments.show(new Args(command, argv, 1, Set.of("at"), Set.of()));
+          return 0;
+        case "ask-tell":
+          new AskTellServer().serve(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out);
+          return 0;
+        default:
+          return Extensions.run(command, Arrays.copyOfRange(argv, 1, argv.length), out, err);
+      }
+    } catch (Args.UsageException e) {
+      err.println("bayestune: " + e.getMessage());
+      err.println();
+      err.println(USAGE);
+      return 2;
+    } catch (IllegalArgumentException | IllegalStateException | java.io.IOException e) {
+      err.println("bayestune: " + e.getMessage());
+      return 1;
+    }
+  }
+}

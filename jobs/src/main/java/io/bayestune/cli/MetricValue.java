@@ -1,0 +1,50 @@
+package io.bayestune.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The metric value of an observation request, given SigOpt's way ({@code "values":[{"name":"f",
+ * "value":3.2,"value_stddev":0.1}]}) or the short way ({@code "value":3.2}).
+ */
+record MetricValue(double value, Double stddev) {
+
+  static MetricValue from(JsonNode request, String metricName, String subject) {
+    JsonNode v;
+    if (request.has("values")) {
+      JsonNode values = request.get("values");
+      if (!values.isArray() || values.size() != 1) {
+        throw new IllegalArgumentException(subject + ": values must be a list with one entry for metric '"
+            + metricName + "', but got " + values);
+      }
+      v = values.get(0);
+      JsonNode name = v.path("name");
+      if (!name.isMissingNode() && !name.asText().equals(metricName)) {
+        throw new IllegalArgumentException(subject + ": values[0].name must be the experiment's metric '"
+            + metricName + "', but got " + name);
+      }
+    } else if (request.has("value")) {
+      v = request;
+    } else {
+      throw new IllegalArgumentException(subject + ": an observation needs \"values\":[{\"name\":\"" + metricName
+          + "\",\"value\":...}] or \"failed\": true");
+    }
+    return new MetricValue(number(subject + ": value", v.path("value")),
+        v.hasNonNull("value_stddev") ? number(subject + ": value_stddev", v.get("value_stddev")) : null);
+  }
+
+  private static double number(String at, JsonNode node) {
+    if (node.isNumber()) {
+      return node.asDouble();
+    }
+    // JSON has no NaN or Infinity; accept the strings so that the error says what to do instead.
+    if (node.isTextual()) {
+      try {
+        return Double.parseDouble(node.asText());
+      } catch (NumberFormatException e) {
+        // fall through
+      }
+    }
+    throw new IllegalArgumentException(at + " must be a number, but got "
+        + (node.isMissingNode() ? "nothing" : node.toString()));
+  }
+}

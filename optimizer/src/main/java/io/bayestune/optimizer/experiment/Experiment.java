@@ -1,0 +1,226 @@
+package io.bayestune.optimizer.experiment;
+
+import io.bayestune.optimizer.space.Assignments;
+import io.bayestune.optimizer.space.UnitCubeEncoding;
+import io.bayestune.optimizer.strategy.BestEstimator;
+import io.bayestune.optimizer.strategy.History;
+import io.bayestune.optimizer.strategy.Strategies;
+import io.bayestune.optimizer.strategy.SuggestionStrategy;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An experiment and its three calls: {@link #suggest}, {@link #observe}, {@link #best}.
+ *
+ * <pre>{@code
+ * Experiment e = Experiment.create(SpecJson.parse(specJson), 7);
+ * Suggestion s = e.suggest();
+ * e.observe(s.id(), evaluate(s.assignments()), null);
+ * Best best = e.best().orElseThrow();
+ * String state = e.toJson();            // every suggestion and observation
+ * Experiment same = Experiment.fromJson(state);  // continues exactly where it was
+ * }</pre>
+ *
+ * <p>Thread-safe: a Spark driver observes from many trial threads. Every call either succeeds whole
+ * or throws with the experiment unchanged.
+ */
+public final class Experiment {
+  private final ExperimentSpec spec;
+  private final long seed;
+  private final UnitCubeEncoding encoding;
+  private final SuggestionStrategy strategy;
+  private final LinkedHashMap<String, Suggestion> suggestions = new LinkedHashMap<>();
+  private final LinkedHashMap<String, Observation> observationsBySuggestion = new LinkedHashMap<>();
+  private final List<Observation> observations = new ArrayList<>();
+  private long nextId = 1;
+
+  Experiment(ExperimentSpec spec, long seed) {
+    this.spec = spec;
+    this.seed = seed;
+    this.encoding = new UnitCubeEncoding(spec.space());
+    this.strategy = Strategies.forSpec(spec);
+  }
+
+  public static Experiment create(ExperimentSpec spec, long seed) {
+    return new Experiment(spec, seed);
+  }
+
+  public ExperimentSpec spec() {
+    return spec;
+  }
+
+  public long seed() {
+    return seed;
+  }
+
+  /** One new suggestion. */
+  public Suggestion suggest() {
+    return suggest(1).get(0);
+  }
+
+  /**
+   * {@code count} new suggestions, distinct from each other and from every observed or open one, made
+   * knowing the open ones.
+   *
+   * @throws IllegalStateException when the search space has no unused configuration left
+   */
+  public synchronized List<Suggestion> suggest(int count) {
+    if (count < 1) {
+      throw new IllegalArgumentException("count: must be at least 1, but got " + count);
+    }
+    List<Assignments> made = strategy.suggest(history(), count);
+    if (made.size() < count) {
+      throw new IllegalStateException("the search space has " + made.size() + " unused configuration(s) left, "
+          + count + " were asked for; every other configuration is observed or open (widen the space, or"
+          + " observe the open suggestions)");
+    }
+    List<Suggestion> out = new ArrayList<>();
+    for (Assignments a : made) {
+      Suggestion s = new Suggestion(Long.toString(nextId++), a);
+      suggestions.put(s.id(), s);
+      out.add(s);
+    }
+    return out;
+  }
+
+  /** The history a strategy sees now. */
+  synchronized History history() {
+    List<History.Trial> completed = new ArrayList<>();
+    for (Observation o : observations) {
+      completed.add(new History.Trial(o.assignments(),
+          o.failed() ? Double.NaN : spec.metric().objective().toMaximized(o.value()),
+          o.valueStddev() == null ? Double.NaN : o.valueStddev(), o.failed()));
+    }
+    List<Assignments> open = new ArrayList<>();
+    for (Suggestion s : openSuggestions()) {
+      open.add(s.assignments());
+    }
+    return new History(encoding, completed, open, nextId - 1, seed);
+  }
+
+  /** Reports a value for an open suggestion. */
+  public Observation observe(String suggestionId, double value, Double valueStddev) {
+    return observe(suggestionId, value, valueStddev, Map.of());
+  }
+
+  /** Reports a value for an open suggestion, with small facts to keep beside it. */
+  public synchronized Observation observe(String suggestionId, double value, Double valueStddev,
+      Map<String, String> metadata) {
+    Suggestion s = openSuggestion(suggestionId);
+    checkValue("suggestion " + suggestionId, value, valueStddev);
+    return record(new Observation(s.id(), s.assignments(), value, valueStddev, false, null, metadata));
+  }
+
+  /** Reports that evaluating an open suggestion failed; the search steers away from it. */
+  public synchronized Observation observeFailed(String suggestionId, String reason, Map<String, String> metadata) {
+    Suggestion s = openSuggestion(suggestionId);
+    return record(new Observation(s.id(), s.assignments(), Double.NaN, null, true, reason, metadata));
+  }
+
+  public Observation observeFailed(String suggestionId) {
+    return observeFailed(suggestionId, null, Map.of());
+  }
+
+  /**
+   * Reports an evaluation that no suggestion asked for: past trials (a lab notebook) that the model
+   * should use from its first suggestion on.
+   */
+  public synchronized Observation observe(Map<String, ?> assignments, double value, Double valueStddev) {
+    Assignments a = spec.space().validate(assignments);
+    checkValue("observation", value, valueStddev);
+    return record(new Observation(null, a, value, valueStddev, false, null, Map.of()));
+  }
+
+  private Observation record(Observation o) {
+    observations.add(o);
+    if (o.suggestionId() != null) {
+      observationsBySuggestion.put(o.suggestionId(), o);
+    }
+    return o;
+  }
+
+  private Suggestion openSuggestion(String id) {
+    Suggestion s = id == null ? null : suggestions.get(id);
+    if (s == null) {
+      throw new IllegalArgumentException("suggestion " + id + ": no such suggestion in this experiment (ids run"
+          + " from 1 to " + (nextId - 1) + "); check the id");
+    }
+    Observation previous = observationsBySuggestion.get(id);
+    if (previous != null) {
+      throw new IllegalArgumentException("suggestion " + id + " was already observed ("
+          + (previous.failed() ? "failed" : "value " + previous.value()) + "); observations are final");
+    }
+    return s;
+  }
+
+  private static void checkValue(String subject, double value, Double valueStddev) {
+    if (!Double.isFinite(value)) {
+      throw new IllegalArgumentException(subject + ": value must be finite, but got " + value
+          + "; report it with \"failed\": true instead");
+    }
+    if (valueStddev != null && (!Double.isFinite(valueStddev) || valueStddev < 0)) {
+      throw new IllegalArgumentException(subject + ": value_stddev must be a finite number >= 0, but got "
+          + valueStddev + "; leave it out when unknown");
+    }
+  }
+
+  /** The best configuration so far, or empty before the first successful observation. */
+  public synchronized Optional<Best> best() {
+    return BestEstimator.best(spec.metric(), encoding, observations, seed);
+  }
+
+  public synchronized List<Suggestion> suggestions() {
+    return List.copyOf(suggestions.values());
+  }
+
+  /** Suggestions made and not yet observed, oldest first. */
+  public synchronized List<Suggestion> openSuggestions() {
+    List<Suggestion> open = new ArrayList<>();
+    for (Suggestion s : suggestions.values()) {
+      if (!observationsBySuggestion.containsKey(s.id())) {
+        open.add(s);
+      }
+    }
+    return open;
+  }
+
+  /** Every observation, in the order reported. */
+  public synchronized List<Observation> observations() {
+    return List.copyOf(observations);
+  }
+
+  public synchronized Optional<Observation> observationOf(String suggestionId) {
+    return Optional.ofNullable(observationsBySuggestion.get(suggestionId));
+  }
+
+  /** True once observation_budget observations were reported (never, without a budget). */
+  public synchronized boolean budgetReached() {
+    return spec.observationBudget() > 0 && observations.size() >= spec.observationBudget();
+  }
+
+  /** The full state: spec, seed, every suggestion and observation. */
+  public synchronized String toJson() {
+    return ExperimentJson.write(this, nextId);
+  }
+
+  /** An experiment that continues exactly where the saved one was. */
+  public static Experiment fromJson(String json) {
+    return ExperimentJson.read(json);
+  }
+
+  // Restoring state, for ExperimentJson only.
+  void restoreSuggestion(Suggestion s) {
+    suggestions.put(s.id(), s);
+  }
+
+  void restoreObservation(Observation o) {
+    record(o);
+  }
+
+  void restoreNextId(long next) {
+    nextId = next;
+  }
+}

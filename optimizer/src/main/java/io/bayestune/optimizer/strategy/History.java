@@ -1,0 +1,85 @@
+package io.bayestune.optimizer.strategy;
+
+import io.bayestune.optimizer.space.Assignments;
+import io.bayestune.optimizer.space.UnitCubeEncoding;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
+
+/**
+ * What a strategy may know of an experiment: its encoding, what was observed (values turned so that
+ * larger is better), what is still open, how many suggestions were made before and the seed.
+ * Observations are kept in a canonical order, so that arrival order cannot change a suggestion.
+ */
+public final class History {
+  private final UnitCubeEncoding encoding;
+  private final List<Trial> completed;
+  private final List<Assignments> open;
+  private final long suggestionsMade;
+  private final long seed;
+
+  /**
+   * One finished evaluation.
+   *
+   * @param value the metric turned so that larger is better; NaN when failed
+   * @param noiseStddev the value's standard deviation when known, else NaN
+   */
+  public record Trial(Assignments assignments, double value, double noiseStddev, boolean failed) {
+  }
+
+  public History(UnitCubeEncoding encoding, List<Trial> completed, List<Assignments> open, long suggestionsMade,
+      long seed) {
+    this.encoding = encoding;
+    List<Trial> sorted = new ArrayList<>(completed);
+    sorted.sort(Comparator.comparing((Trial t) -> t.assignments().toString())
+        .thenComparingDouble(Trial::value).thenComparingDouble(Trial::noiseStddev)
+        .thenComparing(Trial::failed));
+    this.completed = List.copyOf(sorted);
+    List<Assignments> sortedOpen = new ArrayList<>(open);
+    sortedOpen.sort(Comparator.comparing(Assignments::toString));
+    this.open = List.copyOf(sortedOpen);
+    this.suggestionsMade = suggestionsMade;
+    this.seed = seed;
+  }
+
+  public UnitCubeEncoding encoding() {
+    return encoding;
+  }
+
+  /** Finished evaluations in canonical order. */
+  public List<Trial> completed() {
+    return completed;
+  }
+
+  /** Suggestions made and not yet observed, in canonical order. */
+  public List<Assignments> open() {
+    return open;
+  }
+
+  /** Number of suggestions made before this call: the position in a design sequence. */
+  public long suggestionsMade() {
+    return suggestionsMade;
+  }
+
+  public long seed() {
+    return seed;
+  }
+
+  /** Every configuration already observed or open: new suggestions must avoid these. */
+  public Set<Assignments> taken() {
+    Set<Assignments> taken = new HashSet<>(open);
+    for (Trial t : completed) {
+      taken.add(t.assignments());
+    }
+    return taken;
+  }
+
+  /** Randomness for the suggestion at position {@code suggestionsMade() + offset}, from the seed alone. */
+  public RandomGenerator random(long offset) {
+    return new SplittableRandom(new SplittableRandom(seed).nextLong() ^ (0x9E3779B97F4A7C15L * (suggestionsMade + offset + 1)));
+  }
+}
