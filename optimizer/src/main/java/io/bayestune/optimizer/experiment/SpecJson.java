@@ -214,7 +214,9 @@ public final class SpecJson {
   /** The spec in SigOpt's JSON shape; {@code parse(toJson(s))} equals {@code s}. */
   public static ObjectNode toJson(ExperimentSpec spec) {
     ObjectNode out = MAPPER.createObjectNode();
-    out.put("name", spec.name());
+    if (!spec.name().isEmpty()) {
+      out.put("name", spec.name());
+    }
     out.put("type", spec.type().jsonName());
     if (!spec.space().conditionals().isEmpty()) {
       ArrayNode cs = out.putArray("conditionals");

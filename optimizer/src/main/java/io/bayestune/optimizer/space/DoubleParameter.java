@@ -62,6 +62,9 @@ public record DoubleParameter(String name, double min, double max, boolean log, 
   /** The value at {@code unit} in [0, 1], clipped to the bounds. */
   public double fromUnit(double unit) {
     double u = Math.min(1.0, Math.max(0.0, unit));
+    if (u == 0.0 || u == 1.0) {
+      return u == 0.0 ? min : max; // exact ends, which exp(log(.)) would miss by an ulp
+    }
     double v = log ? Math.exp(Math.log(min) + u * (Math.log(max) - Math.log(min))) : min + u * (max - min);
     return Math.min(max, Math.max(min, v));
   }

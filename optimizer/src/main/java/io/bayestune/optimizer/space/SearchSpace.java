@@ -115,7 +115,8 @@ public final class SearchSpace {
       try {
         out.put(p.name(), p.validate(raw.get(p.name())));
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("assignments." + e.getMessage(), e);
+        String m = e.getMessage();
+        throw new IllegalArgumentException("assignments." + p.name() + m.substring(m.indexOf(':')), e);
       }
     }
     for (String name : raw.keySet()) {

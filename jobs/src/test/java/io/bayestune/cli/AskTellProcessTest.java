@@ -1,0 +1,106 @@
+package io.bayestune.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Drives {@code bayestune ask-tell} through a real child process, line by line, exactly as documented. */
+class AskTellProcessTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String SPEC = "{\"parameters\":["
+      + "{\"name\":\"x0\",\"type\":\"double\",\"bounds\":{\"min\":-1.5,\"max\":2.5}},"
+      + "{\"name\":\"k\",\"type\":\"int\",\"bounds\":{\"min\":1,\"max\":5}},"
+      + "{\"name\":\"c\",\"type\":\"categorical\",\"categorical_values\":[\"a\",\"b\"]}],"
+      + "\"metrics\":[{\"name\":\"f\",\"objective\":\"maximize\"}],\"type\":\"random\"}";
+
+  private Process process;
+  private PrintWriter in;
+  private BufferedReader out;
+
+  @BeforeEach
+  void start() throws Exception {
+    process = ChildJvm.cli("ask-tell").redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    in = new PrintWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8), true);
+    out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    in.close();
+    assertTrue(process.waitFor(20, TimeUnit.SECONDS), "ask-tell should exit when stdin closes");
+    assertEquals(0, process.exitValue());
+  }
+
+  private JsonNode send(String line) throws Exception {
+    in.println(line);
+    String response = out.readLine();
+    assertTrue(response != null, "no response line to " + line);
+    return JSON.readTree(response);
+  }
+
+  @Test
+  void theDocumentedSessionWorksLineForLine() throws Exception {
+    assertEquals("{\"ok\":true}", send("{\"op\":\"create\",\"experiment\":" + SPEC + ",\"seed\":7}").toString());
+    JsonNode suggested = send("{\"op\":\"suggest\",\"count\":1}");
+    assertTrue(suggested.get("ok").asBoolean());
+    JsonNode s = suggested.get("suggestions").get(0);
+    assertEquals("1", s.get("id").asText());
+    JsonNode a = s.get("assignments");
+    assertTrue(a.get("x0").isDouble(), "doubles are JSON numbers: " + a);
+    assertTrue(a.get("k").isIntegralNumber(), "ints are JSON integers: " + a);
+    assertTrue(a.get("c").isTextual() && a.get("c").asText().matches("[ab]"), "categoricals by name: " + a);
+    assertEquals("{\"ok\":true}", send("{\"op\":\"observe\",\"suggestion\":\"1\",\"values\":"
+        + "[{\"name\":\"f\",\"value\":3.2,\"value_stddev\":0.1}]}").toString());
+    JsonNode second = send("{\"op\":\"suggest\"}").get("suggestions").get(0);
+    assertEquals("2", second.get("id").asText());
+    assertEquals("{\"ok\":true}", send("{\"op\":\"observe\",\"suggestion\":\"2\",\"failed\":true}").toString());
+    JsonNode best = send("{\"op\":\"best\"}");
+    assertTrue(best.get("ok").asBoolean());
+    assertEquals(a, best.get("best").get("assignments"), "doubles come back exactly");
+    assertEquals(3.2, best.get("best").get("value").asDouble(), 0.0);
+  }
+
+  @Test
+  void everyMistakeGetsAnErrorLineAndTheStateStaysUnchanged() throws Exception {
+    assertError(send("{\"op\":\"suggest\"}"), "no experiment yet");
+    assertError(send("not json"), "not valid JSON");
+    assertError(send("{\"op\":\"create\",\"experiment\":{\"parameters\":[{\"name\":\"x\",\"type\":\"double\","
+        + "\"bounds\":{\"min\":3,\"max\":1}}]}}"), "parameters[0] 'x'");
+    send("{\"op\":\"create\",\"experiment\":" + SPEC + ",\"seed\":7}");
+    assertError(send("{\"op\":\"create\",\"experiment\":" + SPEC + "}"), "already holds an experiment");
+    assertError(send("{\"op\":\"explode\"}"), "op: must be one of");
+    assertError(send("{\"op\":\"suggest\",\"count\":0}"), "count");
+    send("{\"op\":\"suggest\",\"count\":2}");
+    assertError(send("{\"op\":\"observe\",\"suggestion\":\"9\",\"values\":[{\"name\":\"f\",\"value\":1}]}"),
+        "suggestion 9: no such suggestion");
+    assertError(send("{\"op\":\"observe\",\"suggestion\":\"1\",\"values\":[{\"name\":\"f\",\"value\":\"NaN\"}]}"),
+        "\"failed\": true instead");
+    assertError(send("{\"op\":\"observe\",\"suggestion\":\"1\",\"values\":[{\"name\":\"g\",\"value\":1}]}"),
+        "metric 'f'");
+    send("{\"op\":\"observe\",\"suggestion\":\"1\",\"values\":[{\"name\":\"f\",\"value\":1.5}]}");
+    assertError(send("{\"op\":\"observe\",\"suggestion\":\"1\",\"values\":[{\"name\":\"f\",\"value\":9}]}"),
+        "already observed (value 1.5)");
+    JsonNode best = send("{\"op\":\"best\"}");
+    assertEquals(1.5, best.get("best").get("value").asDouble(), 0.0, "refused calls changed nothing");
+    JsonNode next = send("{\"op\":\"suggest\"}");
+    assertEquals("3", next.get("suggestions").get(0).get("id").asText(), "refused calls consumed no ids");
+  }
+
+  private static void assertError(JsonNode response, String mention) {
+    assertFalse(response.get("ok").asBoolean(), response.toString());
+    assertTrue(response.get("error").asText().contains(mention),
+        "error should mention <" + mention + ">: " + response.get("error").asText());
+  }
+}

@@ -1,0 +1,121 @@
+package io.bayestune.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.bayestune.optimizer.experiment.Experiment;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExperimentCommandsTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String SPEC = "{\"name\":\"concrete\",\"type\":\"random\",\"parameters\":["
+      + "{\"name\":\"water\",\"type\":\"double\",\"bounds\":{\"min\":120,\"max\":250}},"
+      + "{\"name\":\"age\",\"type\":\"int\",\"bounds\":{\"min\":1,\"max\":365}}],"
+      + "\"metrics\":[{\"name\":\"strength\",\"objective\":\"maximize\"}]}";
+
+  @TempDir
+  Path dir;
+
+  private record Result(int status, String out, String err) {
+    JsonNode json() throws Exception {
+      return JSON.readTree(out);
+    }
+  }
+
+  private Result cli(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void theThreeCallsRoundTripThroughADirectory() throws Exception {
+    Path spec = Files.writeString(dir.resolve("spec.json"), SPEC);
+    String at = dir.resolve("exp").toString();
+    Result created = cli("create", spec.toString(), "--at", at, "--seed", "5");
+    assertEquals(0, created.status(), created.err());
+    assertEquals("experiment", created.json().get("object").asText());
+    JsonNode s = cli("suggest", "--at", at).json();
+    assertEquals("suggestion", s.get("object").asText());
+    assertEquals("1", s.get("id").asText());
+    JsonNode page = cli("suggest", "--at", at, "--count", "2").json();
+    assertEquals(2, page.get("data").size());
+    JsonNode observed = cli("observe", "--at", at, "--suggestion", "1", "--value", "41.5", "--stddev", "0.7").json();
+    assertEquals(41.5, observed.get("values").get(0).get("value").asDouble(), 0);
+    assertEquals(0, cli("observe", "--at", at, "--suggestion", "2", "--failed").status());
+    JsonNode best = cli("best", "--at", at).json();
+    assertEquals(1, best.get("count").asInt());
+    assertEquals(s.get("assignments"), best.get("data").get(0).get("assignments"));
+    Result again = cli("observe", "--at", at, "--suggestion", "1", "--value", "50");
+    assertEquals(1, again.status());
+    assertTrue(again.err().contains("suggestion 1 was already observed (value 41.5)"), again.err());
+  }
+
+  @Test
+  void mistakesExplainThemselves() throws Exception {
+    String at = dir.resolve("none").toString();
+    Result missing = cli("suggest", "--at", at);
+    assertEquals(1, missing.status());
+    assertTrue(missing.err().contains("no experiment here; create one first"), missing.err());
+    Result usage = cli("observe", "--at", at, "--suggestion", "1");
+    assertEquals(1, usage.status(), usage.err());
+    Result unknown = cli("suggest", "--at", at, "--cout", "2");
+    assertEquals(2, unknown.status());
+    assertTrue(unknown.err().contains("unknown option --cout"), unknown.err());
+    Path bad = Files.writeString(dir.resolve("bad.json"), SPEC.replace("\"min\":120", "\"min\":300"));
+    Result badSpec = cli("create", bad.toString(), "--at", at);
+    assertEquals(1, badSpec.status());
+    assertTrue(badSpec.err().contains("parameters[0] 'water'"), badSpec.err());
+  }
+
+  /**
+   * kill -9 at arbitrary moments of suggest/observe calls: the state always loads, and every call
+   * that returned is in it.
+   */
+  @Test
+  void stateSurvivesKillNineBetweenAndDuringCalls() throws Exception {
+    Path spec = Files.writeString(dir.resolve("spec.json"), SPEC);
+    String at = dir.resolve("exp").toString();
+    assertEquals(0, cli("create", spec.toString(), "--at", at, "--seed", "1").status());
+    Set<String> observed = new HashSet<>();
+    java.util.Random timing = new java.util.Random(42);
+    int next = 1;
+    for (int round = 0; round < 6; round++) {
+      // A suggest + observe that complete.
+      assertEquals(0, cli("suggest", "--at", at).status());
+      assertEquals(0, cli("observe", "--at", at, "--suggestion", Integer.toString(next), "--value",
+          Integer.toString(round)).status());
+      observed.add(Integer.toString(next));
+      next++;
+      // A child process killed at a random moment of its suggest call.
+      Process child = ChildJvm.cli("suggest", "--at", at).redirectErrorStream(true).start();
+      Thread.sleep(200 + timing.nextInt(900));
+      child.destroyForcibly();
+      child.waitFor(10, TimeUnit.SECONDS);
+      Experiment state = Experiment.fromJson(Files.readString(Path.of(at, "experiment.json")));
+      for (String id : observed) {
+        assertTrue(state.observationOf(id).isPresent(), "observation of suggestion " + id + " lost");
+      }
+      next = state.suggestions().size() + 1;
+      for (var open : state.openSuggestions()) {
+        assertEquals(0, cli("observe", "--at", at, "--suggestion", open.id(), "--failed").status());
+        observed.add(open.id());
+      }
+    }
+    assertEquals(observed.size(), Experiment.fromJson(Files.readString(Path.of(at, "experiment.json")))
+        .observations().size());
+  }
+}
