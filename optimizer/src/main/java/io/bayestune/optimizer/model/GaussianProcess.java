@@ -264,6 +264,7 @@ public final class GaussianProcess implements PosteriorModel {
   }
 
   /** Signal variance k(x, x) in squared outcome units. */
+  @Override
   public double signalVariance() {
     return s2 * hyper.outcomeScale() * hyper.outcomeScale();
   }

@@ -10,6 +10,14 @@ public interface PosteriorModel {
   /** Number of input coordinates d. */
   int dimension();
 
+  /**
+   * The prior variance of f, in squared outcome units: the scale against which acquisition
+   * functions floor a vanishing posterior variance.
+   */
+  default double signalVariance() {
+    return 1.0;
+  }
+
   /** The posterior of f at {@code x} (d coordinates in the unit cube). */
   Prediction predict(double[] x);
 
