@@ -22,6 +22,7 @@ public final class Main {
       "  bayestune ask-tell                               JSON lines on stdin/stdout, for any language",
       "  bayestune demo [--budget N] [--seed N]           the three calls on a benchmark function",
       "  bayestune bench optimizer [--seeds N] [--budget N] [--functions a,b] [--out FILE]",
+      "  bayestune bench latency [--observations 25,100] [--dimensions 6,12] [--out FILE]",
       "",
       "All output is JSON. DIR is a local directory (its state survives a kill -9 between calls).");
 
