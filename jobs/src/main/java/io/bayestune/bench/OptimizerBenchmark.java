@@ -94,7 +94,7 @@ public final class OptimizerBenchmark {
     }
     OptunaSide optuna = new OptunaSide(o.python(), o.script());
     JsonNode versions = null;
-    String note = null;
+    String note = o.optunaSamplers().isEmpty() ? "not requested (--optuna none)" : null;
     int points = 0;
     Process child = null;
     Path optunaOut = Files.createTempFile("optuna-bench", ".json");

@@ -5,6 +5,7 @@ import io.bayestune.bench.LatencyBenchmark;
 import io.bayestune.bench.MarkdownSections;
 import io.bayestune.bench.OptimizerBenchmark;
 import io.bayestune.bench.QualityReport;
+import io.bayestune.bench.WarmStartBenchmark;
 import io.bayestune.bench.functions.BenchmarkFunctions;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -23,14 +24,19 @@ final class BenchCommand {
       "    [--optuna tpe,tpe-multivariate,cmaes|none] [--parallel 4] [--parallel-functions branin,hartmann6,mixed-branin]",
       "    [--threads 1] [--out docs/benchmarks.md] [--raw runs.csv] [--python /usr/bin/python3] [--python-script F]",
       "bayestune bench latency [--observations 25,100,300,1000] [--dimensions 6,12] [--open 0,3] [--forks 1]",
-      "    [--warmup 2] [--iterations 5] [--out docs/benchmarks.md]");
+      "    [--warmup 2] [--iterations 5] [--out docs/benchmarks.md]",
+      "bayestune bench warmstart [--seeds 10] [--prior 20] [--new 10] [--functions branin,hartmann6,mixed-branin]",
+      "    [--out docs/benchmarks.md]");
 
   private BenchCommand() {
   }
 
   static int run(String[] args, PrintStream out, PrintStream err) throws IOException {
+    if (args.length > 0 && args[0].equals("warmstart")) {
+      return warmStart(args, "bayestune bench " + String.join(" ", args), out, err);
+    }
     if (args.length == 0 || !(args[0].equals("optimizer") || args[0].equals("latency"))) {
-      err.println("bayestune: bench needs \"optimizer\" or \"latency\"\n\n" + USAGE);
+      err.println("bayestune: bench needs \"optimizer\", \"latency\" or \"warmstart\"\n\n" + USAGE);
       return 2;
     }
     String line = "bayestune bench " + String.join(" ", args);
@@ -88,6 +94,19 @@ final class BenchCommand {
     MarkdownSections.write(file, "Suggestion latency", body);
     out.println(body);
     err.println("bench: wrote section \"Suggestion latency\" of " + file);
+    return 0;
+  }
+
+  private static int warmStart(String[] argv, String line, PrintStream out, PrintStream err) throws IOException {
+    Args a = new Args("bench warmstart", argv, 1, Set.of("seeds", "prior", "new", "functions", "out"), Set.of());
+    WarmStartBenchmark.Options o = new WarmStartBenchmark.Options(
+        BenchmarkFunctions.parse(a.get("functions") == null ? "branin,hartmann6,mixed-branin" : a.get("functions")),
+        (int) a.integer("seeds", 10), (int) a.integer("prior", 20), (int) a.integer("new", 10), line);
+    String body = WarmStartBenchmark.render(WarmStartBenchmark.run(o, err), o, Environment.capture(findScript()));
+    Path file = Path.of(a.get("out") == null ? "docs/benchmarks.md" : a.get("out"));
+    MarkdownSections.write(file, "Warm start", body);
+    out.println(body);
+    err.println("bench: wrote section \"Warm start\" of " + file);
     return 0;
   }
 

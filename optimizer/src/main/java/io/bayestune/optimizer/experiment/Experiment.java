@@ -89,7 +89,7 @@ public final class Experiment {
   }
 
   /** The history a strategy sees now. */
-  synchronized History history() {
+  public synchronized History history() {
     List<History.Trial> completed = new ArrayList<>();
     for (Observation o : observations) {
       completed.add(new History.Trial(o.assignments(),

@@ -125,6 +125,11 @@ public final class WarmStart {
   private static Object parse(String at, String cell) {
     try {
       double d = Double.parseDouble(cell);
+      if (!Double.isFinite(d)) {
+        // Checked before anything is imported, so that a bad row leaves the experiment unchanged.
+        throw new IllegalArgumentException(at + ": must be a finite number, but got \"" + cell
+            + "\"; leave the cell empty to skip the row");
+      }
       if (d == Math.rint(d) && !cell.contains(".") && !cell.contains("e") && !cell.contains("E")) {
         return (long) d;
       }
@@ -135,7 +140,6 @@ public final class WarmStart {
   }
 
   private static double number(String at, String cell) {
-    Object n = parse(at, cell);
-    return ((Number) n).doubleValue();
+    return ((Number) parse(at, cell)).doubleValue();
   }
 }
