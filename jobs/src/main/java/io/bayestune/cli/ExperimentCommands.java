@@ -6,6 +6,7 @@ import io.bayestune.optimizer.experiment.Experiment;
 import io.bayestune.optimizer.experiment.Observation;
 import io.bayestune.optimizer.experiment.SpecJson;
 import io.bayestune.optimizer.experiment.Suggestion;
+import io.bayestune.optimizer.experiment.WarmStart;
 import io.bayestune.optimizer.store.ExperimentStore;
 import io.bayestune.optimizer.store.ExperimentStore.StoredState;
 import java.io.IOException;
@@ -43,14 +44,42 @@ final class ExperimentCommands {
     }
     long seed = args.integer("seed", new SecureRandom().nextLong() >>> 1);
     Experiment e = Experiment.create(SpecJson.parse(specJson), seed);
+    WarmStart.Report warm = warmStart(e, args);
     try (ExperimentStore store = Stores.open(args.require("at"))) {
       if (store.load().isPresent()) {
         throw new IllegalStateException(store.location() + ": an experiment already exists here; choose another"
             + " --at location, or continue this one with suggest/observe");
       }
       store.save(e.toJson(), null);
-      out.println(SigOptJson.pretty(SigOptJson.experiment(e, store.location())));
+      ObjectNode shown = SigOptJson.experiment(e, store.location());
+      if (warm != null) {
+        ObjectNode w = shown.putObject("warm_start").put("imported", warm.imported()).put("skipped", warm.skipped());
+        warm.reasons().stream().limit(20).forEach(w.putArray("skipped_because")::add);
+      }
+      out.println(SigOptJson.pretty(shown));
     }
+  }
+
+  /** Observations from an earlier experiment (--warm-start-from) or a CSV of past trials (--warm-start-csv). */
+  private static WarmStart.Report warmStart(Experiment e, Args args) throws IOException {
+    String from = args.get("warm-start-from");
+    String csv = args.get("warm-start-csv");
+    if (from != null && csv != null) {
+      throw new Args.UsageException("create: give --warm-start-from or --warm-start-csv, not both");
+    }
+    if (from != null) {
+      try (ExperimentStore source = Stores.open(from)) {
+        return WarmStart.fromExperiment(e, Experiment.fromJson(load(source).json()));
+      }
+    }
+    if (csv != null) {
+      try (var reader = Files.newBufferedReader(Path.of(csv), StandardCharsets.UTF_8)) {
+        return WarmStart.fromCsv(e, reader);
+      } catch (NoSuchFileException ex) {
+        throw new IllegalArgumentException("--warm-start-csv " + csv + ": no such file");
+      }
+    }
+    return null;
   }
 
   void suggest(Args args) throws IOException {

@@ -9,6 +9,8 @@ final class Extensions {
 
   static int run(String command, String[] args, PrintStream out, PrintStream err) throws java.io.IOException {
     switch (command) {
+      case "bench":
+        return BenchCommand.run(args, out, err);
       default:
         err.println("bayestune: unknown command \"" + command + "\"");
         err.println();

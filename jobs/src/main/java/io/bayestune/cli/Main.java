@@ -13,6 +13,7 @@ public final class Main {
       "bayestune: Bayesian optimization for expensive experiments",
       "",
       "  bayestune create SPEC.json --at DIR [--seed N]   create an experiment (prints it)",
+      "      [--warm-start-from DIR | --warm-start-csv FILE]  starting from earlier observations",
       "  bayestune suggest --at DIR [--count N]           ask for suggestions",
       "  bayestune observe --at DIR --suggestion ID --value V [--stddev S]",
       "  bayestune observe --at DIR --suggestion ID --failed [--reason TEXT]",
@@ -21,6 +22,7 @@ public final class Main {
       "  bayestune ask-tell                               JSON lines on stdin/stdout, for any language",
       "  bayestune demo [--budget N] [--seed N]           the three calls on a benchmark function",
       "  bayestune bench optimizer [--seeds N] [--budget N] [--functions a,b] [--out FILE]",
+      "  bayestune bench latency [--observations 25,100] [--dimensions 6,12] [--out FILE]",
       "",
       "All output is JSON. DIR is a local directory (its state survives a kill -9 between calls).");
 
@@ -41,7 +43,7 @@ public final class Main {
       ExperimentCommands experiments = new ExperimentCommands(out);
       switch (command) {
         case "create":
-          experiments.create(new Args(command, argv, 1, Set.of("at", "seed"), Set.of()));
+          experiments.create(new Args(command, argv, 1, Set.of("at", "seed", "warm-start-from", "warm-start-csv"), Set.of()));
           return 0;
         case "suggest":
           experiments.suggest(new Args(command, argv, 1, Set.of("at", "count"), Set.of()));

@@ -15,4 +15,16 @@ public interface AcquisitionFunction {
    * Where the value is -infinity the gradient is all zeros.
    */
   double valueAndGradient(double[] x, double[] gradient);
+
+  /**
+   * The values at m points ({@code xs} is m x d); implementations backed by a GP override this to
+   * batch the linear algebra, which is how the maximizer scores its raw candidates.
+   */
+  default double[] values(double[][] xs) {
+    double[] out = new double[xs.length];
+    for (int i = 0; i < xs.length; i++) {
+      out[i] = value(xs[i]);
+    }
+    return out;
+  }
 }

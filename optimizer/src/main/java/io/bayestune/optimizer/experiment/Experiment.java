@@ -36,6 +36,8 @@ public final class Experiment {
   private final LinkedHashMap<String, Observation> observationsBySuggestion = new LinkedHashMap<>();
   private final List<Observation> observations = new ArrayList<>();
   private long nextId = 1;
+  private Optional<Best> best = Optional.empty();
+  private int bestForCount = -1;
 
   Experiment(ExperimentSpec spec, long seed) {
     this.spec = spec;
@@ -169,7 +171,12 @@ public final class Experiment {
 
   /** The best configuration so far, or empty before the first successful observation. */
   public synchronized Optional<Best> best() {
-    return BestEstimator.best(spec.metric(), encoding, observations, seed);
+    // Observations only grow, so their count identifies the history; noisy histories fit a model.
+    if (bestForCount != observations.size()) {
+      best = BestEstimator.best(spec.metric(), encoding, observations, seed);
+      bestForCount = observations.size();
+    }
+    return best;
   }
 
   public synchronized List<Suggestion> suggestions() {

@@ -14,10 +14,12 @@ public final class Strategies {
       case GRID:
         return new GridStrategy();
       case SOBOL:
-        return new RandomStrategy(); // SCAFFOLD until SobolStrategy lands
+        return new SobolStrategy();
       case OFFLINE:
       default:
-        return new RandomStrategy(); // SCAFFOLD until BayesianStrategy lands
+        return new BayesianStrategy(
+            BayesianStrategy.defaultInitialDesign(spec.space().parameters().size(), spec.observationBudget()),
+            BayesianStrategy.PendingPolicy.KRIGING_BELIEVER);
     }
   }
 }

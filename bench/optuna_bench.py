@@ -1,0 +1,133 @@
+"""Optuna's samplers on the bayestune optimizer benchmark, for `bayestune bench optimizer` to put
+side by side with its own strategies. Run by the Java bench with /usr/bin/python3; usable alone:
+
+  optuna_bench.py versions
+  optuna_bench.py describe                     the functions' parameters, as JSON
+  optuna_bench.py evaluate < points.json       [{"function": f, "assignments": {...}}, ...] -> values
+  optuna_bench.py run --functions branin,hartmann6 --samplers tpe,tpe-multivariate,cmaes \
+      --seeds 1-20 --budget 50 --out results.json
+
+Samplers (Optuna's defaults otherwise): tpe = TPESampler(seed), tpe-multivariate =
+TPESampler(seed, multivariate=True), cmaes = CmaEsSampler(seed). CMA-ES samples categorical
+parameters with Optuna's independent fallback sampler (random), as Optuna does by design.
+"""
+import argparse
+import json
+import logging
+import sys
+import time
+import warnings
+
+sys.path.insert(0, __file__.rsplit("/", 1)[0] if "/" in __file__ else ".")
+import bench_functions as bf  # noqa: E402
+
+
+def versions():
+    import cmaes
+    import optuna
+    return {"optuna": optuna.__version__, "cmaes": cmaes.__version__, "python": sys.version.split()[0]}
+
+
+def describe():
+    out = []
+    for f in bf.FUNCTIONS:
+        params = []
+        for p in f["params"]:
+            if p[1] == "categorical":
+                params.append({"name": p[0], "type": "categorical", "values": list(p[2])})
+            else:
+                params.append({"name": p[0], "type": p[1], "min": p[2], "max": p[3]})
+        out.append({"name": f["name"], "optimum": f["optimum"], "parameters": params})
+    return out
+
+
+def evaluate(points):
+    return [bf.BY_NAME[p["function"]]["value"](p["assignments"]) for p in points]
+
+
+def make_sampler(name, seed):
+    import optuna
+    if name == "tpe":
+        return optuna.samplers.TPESampler(seed=seed)
+    if name == "tpe-multivariate":
+        return optuna.samplers.TPESampler(seed=seed, multivariate=True)
+    if name == "cmaes":
+        return optuna.samplers.CmaEsSampler(seed=seed)
+    raise SystemExit("optuna_bench.py: sampler must be tpe, tpe-multivariate or cmaes, but got " + name)
+
+
+def run_one(f, sampler_name, seed, budget):
+    import optuna
+    values = []
+    seconds = []
+
+    def objective(trial):
+        a = {}
+        for p in f["params"]:
+            if p[1] == "double":
+                a[p[0]] = trial.suggest_float(p[0], p[2], p[3])
+            elif p[1] == "int":
+                a[p[0]] = trial.suggest_int(p[0], p[2], p[3])
+            else:
+                a[p[0]] = trial.suggest_categorical(p[0], p[2])
+        v = f["value"](a)
+        values.append(v)
+        return v
+
+    study = optuna.create_study(direction="minimize", sampler=make_sampler(sampler_name, seed))
+    start = time.perf_counter()
+    study.optimize(objective, n_trials=budget)
+    seconds = time.perf_counter() - start
+    return {"function": f["name"], "strategy": sampler_name, "seed": seed, "values": values,
+            "seconds": seconds}
+
+
+def seeds(text):
+    if "-" in text:
+        lo, hi = text.split("-")
+        return list(range(int(lo), int(hi) + 1))
+    return [int(s) for s in text.split(",")]
+
+
+def main(argv):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("command", choices=["versions", "describe", "evaluate", "run"])
+    parser.add_argument("--functions", default=",".join(f["name"] for f in bf.FUNCTIONS))
+    parser.add_argument("--samplers", default="tpe,tpe-multivariate,cmaes")
+    parser.add_argument("--seeds", default="1-20")
+    parser.add_argument("--budget", type=int, default=50)
+    parser.add_argument("--out")
+    args = parser.parse_args(argv)
+    if args.command == "versions":
+        print(json.dumps(versions()))
+        return
+    if args.command == "describe":
+        print(json.dumps(describe()))
+        return
+    if args.command == "evaluate":
+        print(json.dumps(evaluate(json.load(sys.stdin))))
+        return
+
+    import optuna
+    optuna.logging.set_verbosity(optuna.logging.WARNING)
+    warnings.simplefilter("ignore")  # ExperimentalWarning for multivariate, CMA-ES fallback notices
+    logging.getLogger("optuna").setLevel(logging.ERROR)
+    runs = []
+    for name in args.functions.split(","):
+        f = bf.BY_NAME[name]
+        for sampler in args.samplers.split(","):
+            start = time.perf_counter()
+            for seed in seeds(args.seeds):
+                runs.append(run_one(f, sampler, seed, args.budget))
+            print("optuna_bench.py: %s %s done in %.1f s" % (name, sampler, time.perf_counter() - start),
+                  file=sys.stderr, flush=True)
+    result = {"versions": versions(), "runs": runs}
+    if args.out:
+        with open(args.out, "w") as out:
+            json.dump(result, out)
+    else:
+        json.dump(result, sys.stdout)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,111 @@
+package io.bayestune.bench;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.bayestune.bench.functions.BenchmarkFunction;
+import io.bayestune.optimizer.experiment.Experiment;
+import io.bayestune.optimizer.experiment.SpecJson;
+import io.bayestune.optimizer.experiment.Suggestion;
+import io.bayestune.optimizer.space.Assignments;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The ask/tell loop on one benchmark function, through the public three calls only: sequential
+ * (suggest one, observe it) or with {@code open} suggestions kept open (observe the oldest, suggest
+ * one more), as a cluster with {@code open} workers would.
+ */
+public final class AskTellLoop {
+  /** What the open-suggestion check saw in one run. */
+  public record OpenCheck(long checks, long duplicatesAmongOpen, long equalToObserved, String firstViolation) {
+    OpenCheck add(OpenCheck o) {
+      return new OpenCheck(checks + o.checks, duplicatesAmongOpen + o.duplicatesAmongOpen,
+          equalToObserved + o.equalToObserved, firstViolation != null ? firstViolation : o.firstViolation);
+    }
+
+    static final OpenCheck NONE = new OpenCheck(0, 0, 0, null);
+  }
+
+  /** A run and its open-suggestion check. */
+  public record Result(Run run, OpenCheck check) {
+  }
+
+  private AskTellLoop() {
+  }
+
+  /** The experiment for {@code f} with strategy {@code type}, budget and bandwidth set. */
+  public static Experiment experiment(BenchmarkFunction f, String type, long seed, int budget, int bandwidth) {
+    ObjectNode spec = f.spec();
+    spec.put("type", type);
+    spec.put("observation_budget", budget);
+    spec.put("parallel_bandwidth", bandwidth);
+    return Experiment.create(SpecJson.parse(spec), seed);
+  }
+
+  /**
+   * Runs {@code budget} evaluations with up to {@code open} suggestions open at once (1 for the
+   * sequential loop). New suggestions are always asked for one at a time, so that with open = 4 every
+   * suggestion after the first four is made knowing three pending ones.
+   */
+  public static Result run(BenchmarkFunction f, String type, long seed, int budget, int open) {
+    if (open < 1 || open > budget) {
+      throw new IllegalArgumentException("open suggestions: must be in [1, budget=" + budget + "], but got " + open);
+    }
+    String label = open == 1 ? type : type + "@" + open;
+    Experiment e = experiment(f, type, seed, budget, open);
+    List<Double> values = new ArrayList<>();
+    ArrayDeque<Suggestion> pending = new ArrayDeque<>();
+    Set<Assignments> observed = new HashSet<>();
+    OpenCheck check = OpenCheck.NONE;
+    long suggestNanos = 0;
+    int suggested = 0;
+    try {
+      while (values.size() < budget) {
+        while (pending.size() < open && suggested < budget) {
+          long start = System.nanoTime();
+          Suggestion s = e.suggest(1).get(0);
+          suggestNanos += System.nanoTime() - start;
+          suggested++;
+          check = check.add(checkNew(f, label, seed, s, pending, observed));
+          pending.addLast(s);
+        }
+        Suggestion s = pending.removeFirst();
+        double v = f.value(s.assignments());
+        e.observe(s.id(), v, null);
+        observed.add(s.assignments());
+        values.add(v);
+      }
+      return new Result(run(f, label, seed, values, suggestNanos, null), check);
+    } catch (RuntimeException ex) {
+      String why = "after " + values.size() + " evaluations: " + ex;
+      return new Result(run(f, label, seed, values, suggestNanos, why), check);
+    }
+  }
+
+  private static OpenCheck checkNew(BenchmarkFunction f, String label, long seed, Suggestion s,
+      ArrayDeque<Suggestion> pending, Set<Assignments> observed) {
+    long amongOpen = 0;
+    String first = null;
+    for (Suggestion p : pending) {
+      if (p.assignments().equals(s.assignments())) {
+        amongOpen++;
+        first = f.name() + "/" + label + "/seed " + seed + ": suggestion " + s.id() + " equals open suggestion "
+            + p.id() + " (" + s.assignments() + ")";
+      }
+    }
+    long equalObserved = observed.contains(s.assignments()) ? 1 : 0;
+    if (equalObserved > 0 && first == null) {
+      first = f.name() + "/" + label + "/seed " + seed + ": suggestion " + s.id() + " equals an observed one ("
+          + s.assignments() + ")";
+    }
+    return new OpenCheck(1, amongOpen, equalObserved, first);
+  }
+
+  private static Run run(BenchmarkFunction f, String label, long seed, List<Double> values, long nanos,
+      String error) {
+    double[] v = values.stream().mapToDouble(Double::doubleValue).toArray();
+    return new Run(f.name(), label, seed, v, nanos / 1e9, error);
+  }
+}

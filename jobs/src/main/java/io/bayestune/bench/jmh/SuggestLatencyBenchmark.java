@@ -1,0 +1,111 @@
+package io.bayestune.bench.jmh;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.bayestune.optimizer.experiment.Experiment;
+import io.bayestune.optimizer.experiment.SpecJson;
+import io.bayestune.optimizer.experiment.Suggestion;
+import io.bayestune.optimizer.space.Assignments;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The time of one {@code suggest()} of an {@code offline} (Gaussian-process) experiment that already
+ * holds {@code observations} observations of a smooth function in {@code dimensions} doubles, with
+ * {@code open} suggestions still open.
+ *
+ * <p>Each measured call starts from a fresh copy of the same saved state ({@link Experiment#fromJson}),
+ * as a {@code bayestune suggest} call or a restarted driver does: the model is fitted from scratch,
+ * nothing is carried over from the previous call. The state is made once per parameter set by a
+ * {@code random} experiment (seed 17) whose type is then switched to {@code offline}, so preparing
+ * n = 1000 costs no Gaussian-process fits.
+ *
+ * <p>Run with {@code bayestune bench latency} (which writes docs/benchmarks.md), or any JMH runner:
+ * {@code java -cp ... org.openjdk.jmh.Main SuggestLatencyBenchmark -p observations=100}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(1)
+@Warmup(iterations = 2)
+@Measurement(iterations = 5)
+public class SuggestLatencyBenchmark {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  @Param({"25", "100", "300", "1000"})
+  public int observations;
+
+  @Param({"6", "12"})
+  public int dimensions;
+
+  @Param({"0", "3"})
+  public int open;
+
+  private String state;
+  private Experiment experiment;
+
+  @Setup(Level.Trial)
+  public void prepare() {
+    state = preloadedState(observations, dimensions, open, 17);
+  }
+
+  @Setup(Level.Iteration)
+  public void restore() {
+    experiment = Experiment.fromJson(state);
+  }
+
+  @Benchmark
+  public Suggestion suggest() {
+    return experiment.suggest();
+  }
+
+  /**
+   * The saved state of an offline experiment over [0, 1]^d holding n observations of
+   * {@link #smooth} at uniform random points and {@code open} open suggestions.
+   */
+  public static String preloadedState(int n, int d, int open, long seed) {
+    ObjectNode spec = MAPPER.createObjectNode().put("name", "latency-n" + n + "-d" + d).put("type", "random");
+    ArrayNode ps = spec.putArray("parameters");
+    for (int i = 1; i <= d; i++) {
+      ps.addObject().put("name", "x" + i).put("type", "double").putObject("bounds").put("min", 0.0).put("max", 1.0);
+    }
+    spec.putArray("metrics").addObject().put("name", "value").put("objective", "minimize");
+    Experiment e = Experiment.create(SpecJson.parse(spec), seed);
+    for (int k = 0; k < n; k++) {
+      Suggestion s = e.suggest();
+      e.observe(s.id(), smooth(s.assignments(), d), null);
+    }
+    if (open > 0) {
+      e.suggest(open);
+    }
+    try {
+      ObjectNode root = (ObjectNode) MAPPER.readTree(e.toJson());
+      ((ObjectNode) root.path("experiment")).put("type", "offline");
+      return MAPPER.writeValueAsString(root);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+      throw new IllegalStateException("latency benchmark: could not rewrite the saved state", ex);
+    }
+  }
+
+  /** A smooth test surface on [0, 1]^d: sum (x_i - 0.3)^2 + 0.5 sin(2 pi x_1 x_2) + 0.1 sum x_i. */
+  static double smooth(Assignments a, int d) {
+    double total = 0.0;
+    for (int i = 1; i <= d; i++) {
+      double x = a.getDouble("x" + i);
+      total += (x - 0.3) * (x - 0.3) + 0.1 * x;
+    }
+    return total + 0.5 * Math.sin(2 * Math.PI * a.getDouble("x1") * a.getDouble("x2"));
+  }
+}

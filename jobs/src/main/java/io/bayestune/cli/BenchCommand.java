@@ -1,0 +1,120 @@
+package io.bayestune.cli;
+
+import io.bayestune.bench.Environment;
+import io.bayestune.bench.LatencyBenchmark;
+import io.bayestune.bench.MarkdownSections;
+import io.bayestune.bench.OptimizerBenchmark;
+import io.bayestune.bench.QualityReport;
+import io.bayestune.bench.functions.BenchmarkFunctions;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+/** {@code bayestune bench optimizer|latency}: the benchmarks that write docs/benchmarks.md. */
+final class BenchCommand {
+  static final String USAGE = String.join("\n",
+      "bayestune bench optimizer [--seeds 20] [--budget 50] [--functions all|a,b] [--strategies offline,random,sobol]",
+      "    [--optuna tpe,tpe-multivariate,cmaes|none] [--parallel 4] [--parallel-functions branin,hartmann6,mixed-branin]",
+      "    [--threads 1] [--out docs/benchmarks.md] [--raw runs.csv] [--python /usr/bin/python3] [--python-script F]",
+      "bayestune bench latency [--observations 25,100,300,1000] [--dimensions 6,12] [--open 0,3] [--forks 1]",
+      "    [--warmup 2] [--iterations 5] [--out docs/benchmarks.md]");
+
+  private BenchCommand() {
+  }
+
+  static int run(String[] args, PrintStream out, PrintStream err) throws IOException {
+    if (args.length == 0 || !(args[0].equals("optimizer") || args[0].equals("latency"))) {
+      err.println("bayestune: bench needs \"optimizer\" or \"latency\"\n\n" + USAGE);
+      return 2;
+    }
+    String line = "bayestune bench " + String.join(" ", args);
+    try {
+      return args[0].equals("optimizer") ? optimizer(args, line, out, err) : latency(args, line, out, err);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      err.println("bayestune: bench interrupted");
+      return 1;
+    }
+  }
+
+  private static int optimizer(String[] argv, String line, PrintStream out, PrintStream err)
+      throws IOException, InterruptedException {
+    Args a = new Args("bench optimizer", argv, 1, Set.of("seeds", "budget", "functions", "strategies", "optuna",
+        "parallel", "parallel-functions", "threads", "out", "raw", "python", "python-script"), Set.of());
+    String optuna = a.get("optuna") == null ? "tpe,tpe-multivariate,cmaes" : a.get("optuna");
+    Path script = a.get("python-script") != null ? Path.of(a.get("python-script")) : findScript();
+    OptimizerBenchmark.Options o = new OptimizerBenchmark.Options((int) a.integer("seeds", 20),
+        (int) a.integer("budget", 50), BenchmarkFunctions.parse(a.get("functions")),
+        list(a.get("strategies"), "offline,random,sobol"), optuna.equals("none") ? List.of() : list(optuna, ""),
+        (int) a.integer("parallel", 4), list(a.get("parallel-functions"), "branin,hartmann6,mixed-branin"),
+        (int) a.integer("threads", 1), Path.of(a.get("python") == null ? "/usr/bin/python3" : a.get("python")),
+        script, a.get("raw") == null ? null : Path.of(a.get("raw")), line);
+    OptimizerBenchmark.Results results = OptimizerBenchmark.run(o, err);
+    String body = new QualityReport(results).render();
+    Path file = Path.of(a.get("out") == null ? "docs/benchmarks.md" : a.get("out"));
+    MarkdownSections.write(file, "Optimizer quality", body);
+    out.println(body);
+    err.println("bench: wrote section \"Optimizer quality\" of " + file);
+    return 0;
+  }
+
+  private static int latency(String[] argv, String line, PrintStream out, PrintStream err) throws IOException {
+    Args a = new Args("bench latency", argv, 1, Set.of("observations", "dimensions", "open", "forks", "warmup",
+        "iterations", "out"), Set.of());
+    LatencyBenchmark.Options o = new LatencyBenchmark.Options(list(a.get("observations"), ""),
+        list(a.get("dimensions"), ""), list(a.get("open"), ""), (int) a.integer("forks", 1),
+        (int) a.integer("warmup", 2), (int) a.integer("iterations", 5), line);
+    long start = System.nanoTime();
+    List<LatencyBenchmark.Point> points;
+    try {
+      points = LatencyBenchmark.run(o, err);
+    } catch (NoClassDefFoundError e) {
+      err.println("bayestune: bench latency needs JMH on the classpath (jmh-core is a provided-scope dependency of"
+          + " jobs): run it through bin/bayestune or bench/run.sh, which add it (" + e.getMessage() + ")");
+      return 1;
+    } catch (org.openjdk.jmh.runner.RunnerException e) {
+      err.println("bayestune: bench latency: JMH failed: " + e.getMessage());
+      return 1;
+    }
+    String body = LatencyBenchmark.render(points, o, Environment.capture(findScript()),
+        (System.nanoTime() - start) / 1e9);
+    Path file = Path.of(a.get("out") == null ? "docs/benchmarks.md" : a.get("out"));
+    MarkdownSections.write(file, "Suggestion latency", body);
+    out.println(body);
+    err.println("bench: wrote section \"Suggestion latency\" of " + file);
+    return 0;
+  }
+
+  private static List<String> list(String value, String absent) {
+    String v = value == null ? absent : value;
+    List<String> out = new ArrayList<>();
+    Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(out::add);
+    return out;
+  }
+
+  /** bench/optuna_bench.py in the working directory or above it, or beside the jobs module's build output. */
+  static Path findScript() {
+    List<Path> starts = new ArrayList<>();
+    starts.add(Path.of("").toAbsolutePath());
+    try {
+      starts.add(Path.of(BenchCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
+    } catch (URISyntaxException | SecurityException e) {
+      // the working directory alone will do
+    }
+    for (Path start : starts) {
+      for (Path p = start; p != null; p = p.getParent()) {
+        Path candidate = p.resolve("bench").resolve("optuna_bench.py");
+        if (Files.isRegularFile(candidate)) {
+          return candidate;
+        }
+      }
+    }
+    return Path.of("bench", "optuna_bench.py").toAbsolutePath();
+  }
+}

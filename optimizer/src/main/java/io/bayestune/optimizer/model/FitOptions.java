@@ -1,0 +1,47 @@
+package io.bayestune.optimizer.model;
+
+/**
+ * How {@link GaussianProcessFitter#fit} searches for hyperparameters.
+ *
+ * @param restarts L-BFGS-B runs: one from the prior's mode, the rest from the best random draws
+ * @param maxIterations L-BFGS-B iterations per run
+ * @param candidateDraws random hyperparameter draws screened by their (cheap, gradient-free)
+ *     objective to pick the restart points
+ * @param maxFitPoints above this many observations, hyperparameters are fitted on a seeded random
+ *     subset of this size (the model is then conditioned on all points)
+ * @param minNoiseVariance lower bound of the fitted noise variance, relative to the outcome variance
+ */
+public record FitOptions(int restarts, int maxIterations, int candidateDraws, int maxFitPoints,
+    double minNoiseVariance) {
+
+  public FitOptions {
+    if (restarts < 1 || maxIterations < 0 || candidateDraws < 0 || maxFitPoints < 2) {
+      throw new IllegalArgumentException("FitOptions: restarts >= 1, maxIterations >= 0, candidateDraws >= 0 and "
+          + "maxFitPoints >= 2 required, but got " + restarts + ", " + maxIterations + ", " + candidateDraws + ", " + maxFitPoints);
+    }
+    if (!(minNoiseVariance > 0 && minNoiseVariance < 10)) {
+      throw new IllegalArgumentException("FitOptions: minNoiseVariance must be in (0, 10), but got " + minNoiseVariance);
+    }
+  }
+
+  /** 3 restarts chosen among 16 draws, 100 iterations each, hyperparameters fitted on at most 250 points, noise >= 1e-6. */
+  public static FitOptions defaults() {
+    return new FitOptions(3, 100, 16, 250, 1e-6);
+  }
+
+  public FitOptions withRestarts(int r) {
+    return new FitOptions(r, maxIterations, candidateDraws, maxFitPoints, minNoiseVariance);
+  }
+
+  public FitOptions withMaxIterations(int m) {
+    return new FitOptions(restarts, m, candidateDraws, maxFitPoints, minNoiseVariance);
+  }
+
+  public FitOptions withCandidateDraws(int c) {
+    return new FitOptions(restarts, maxIterations, c, maxFitPoints, minNoiseVariance);
+  }
+
+  public FitOptions withMaxFitPoints(int m) {
+    return new FitOptions(restarts, maxIterations, candidateDraws, m, minNoiseVariance);
+  }
+}

@@ -1,0 +1,128 @@
+package io.bayestune.optimizer.strategy;
+
+import io.bayestune.optimizer.acquisition.LogExpectedImprovement;
+import io.bayestune.optimizer.model.FitOptions;
+import io.bayestune.optimizer.model.GaussianProcess;
+import io.bayestune.optimizer.optim.AcquisitionMaximizer;
+import io.bayestune.optimizer.space.Assignments;
+import io.bayestune.optimizer.space.UnitCubeEncoding;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.random.RandomGenerator;
+
+/**
+ * Bayesian optimization: a scrambled Sobol design for the first few suggestions, then a Gaussian
+ * process fitted to every observation and log expected improvement maximized over the mixed space.
+ *
+ * <p>Open suggestions are accounted for by fantasies (Ginsbourger, Le Riche and Carraro 2010,
+ * "Kriging is well-suited to parallelize optimization"): each open point is added to the model with
+ * a believed outcome, which collapses the posterior variance there, so the next point goes elsewhere.
+ * Failed evaluations enter the model at the worst value observed, which steers the search away from
+ * their region without letting them dominate the fit.
+ */
+public final class BayesianStrategy implements SuggestionStrategy {
+  private static final System.Logger LOG = System.getLogger(BayesianStrategy.class.getName());
+
+  private final int initialDesign;
+  private final PendingPolicy pendingPolicy;
+  private final FitOptions fitOptions;
+  private final AcquisitionMaximizer.Options maximizerOptions;
+
+  public BayesianStrategy(int initialDesign, PendingPolicy pendingPolicy) {
+    this(initialDesign, pendingPolicy, FitOptions.defaults(), AcquisitionMaximizer.Options.defaults());
+  }
+
+  public BayesianStrategy(int initialDesign, PendingPolicy pendingPolicy, FitOptions fitOptions,
+      AcquisitionMaximizer.Options maximizerOptions) {
+    if (initialDesign < 1) {
+      throw new IllegalArgumentException("initialDesign: must be at least 1, but got " + initialDesign);
+    }
+    this.initialDesign = initialDesign;
+    this.pendingPolicy = pendingPolicy;
+    this.fitOptions = fitOptions;
+    this.maximizerOptions = maximizerOptions;
+  }
+
+  /**
+   * The size of the space-filling design before the model takes over: one more than the number of
+   * parameters, at least 4 and at most 10, and no more than a third of the budget.
+   */
+  public static int defaultInitialDesign(int parameterCount, int observationBudget) {
+    int n = Math.max(4, Math.min(10, parameterCount + 1));
+    return observationBudget > 0 ? Math.max(2, Math.min(n, observationBudget / 3)) : n;
+  }
+
+  @Override
+  public List<Assignments> suggest(History history, int count) {
+    Set<Assignments> taken = history.taken();
+    List<Assignments> out = new ArrayList<>();
+    // Observations brought in from earlier experiments count as design points: a warm-started
+    // experiment uses the model from its first suggestion.
+    long designLeft = initialDesign - Math.max(history.suggestionsMade(), history.completed().size());
+    if (designLeft > 0 || successes(history) < 2) {
+      int fromDesign = (int) Math.min(count, Math.max(designLeft, successes(history) < 2 ? count : 0));
+      out.addAll(new SobolStrategy().suggest(history, fromDesign, taken));
+      if (out.size() == count || out.size() < fromDesign) {
+        return out;
+      }
+    }
+    ModelState model;
+    try {
+      model = ModelState.fit(history, pendingPolicy, fitOptions);
+    } catch (IllegalStateException e) {
+      // Recoverable numerical trouble: a uniform draw keeps the experiment moving.
+      LOG.log(Level.WARNING, "model fit failed, suggesting at random instead: " + e.getMessage());
+      return fillAtRandom(history, count, out, taken);
+    }
+    for (Assignments a : out) {
+      model = model.withPending(history.encoding().encode(a));
+    }
+    UnitCubeEncoding encoding = history.encoding();
+    AcquisitionMaximizer maximizer = new AcquisitionMaximizer(encoding.domain(), maximizerOptions);
+    while (out.size() < count) {
+      RandomGenerator rng = history.random(out.size());
+      LogExpectedImprovement acquisition = new LogExpectedImprovement(model.gp(), model.incumbent());
+      List<double[]> best = maximizer.maximize(acquisition, rng, x -> !taken.contains(encoding.decode(x)), 1,
+          java.util.Arrays.asList(model.seedPoints()));
+      if (best.isEmpty()) {
+        return fillAtRandom(history, count, out, taken);
+      }
+      Assignments chosen = encoding.decode(best.get(0));
+      taken.add(chosen);
+      out.add(chosen);
+      model = model.withPending(encoding.encode(chosen));
+    }
+    return out;
+  }
+
+  private static List<Assignments> fillAtRandom(History history, int count, List<Assignments> out,
+      Set<Assignments> taken) {
+    while (out.size() < count) {
+      Assignments a = RandomStrategy.draw(history, out.size(), taken);
+      if (a == null) {
+        break;
+      }
+      taken.add(a);
+      out.add(a);
+    }
+    return out;
+  }
+
+  private static long successes(History history) {
+    return history.completed().stream().filter(t -> !t.failed()).count();
+  }
+
+  /** How open suggestions enter the model. */
+  public enum PendingPolicy {
+    /** Believe the posterior mean at the open point (kriging believer). */
+    KRIGING_BELIEVER,
+    /** Believe the worst value observed so far (constant liar, pessimistic). */
+    CONSTANT_LIAR_MIN
+  }
+
+  GaussianProcess gpForTesting(History history) {
+    return ModelState.fit(history, pendingPolicy, fitOptions).gp();
+  }
+}

@@ -1,0 +1,89 @@
+package io.bayestune.optimizer.strategy;
+
+import io.bayestune.optimizer.model.FitOptions;
+import io.bayestune.optimizer.model.GaussianProcess;
+import io.bayestune.optimizer.model.GaussianProcessFitter;
+import io.bayestune.optimizer.space.Assignments;
+import io.bayestune.optimizer.space.UnitCubeEncoding;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The Gaussian process of one suggestion call: fitted to the completed trials, then conditioned on
+ * open points with believed outcomes. Immutable; {@link #withPending} returns a new state.
+ *
+ * @param incumbent the value to improve on: the best observed value, or with noisy observations
+ *     the best posterior mean at an observed point
+ * @param seedPoints encoded configurations worth starting the acquisition search from (the best few)
+ */
+record ModelState(GaussianProcess gp, double incumbent, double worst, BayesianStrategy.PendingPolicy policy,
+    double[][] seedPoints) {
+
+  private static final int SEED_POINTS = 5;
+
+  static ModelState fit(History history, BayesianStrategy.PendingPolicy policy, FitOptions options) {
+    UnitCubeEncoding encoding = history.encoding();
+    List<History.Trial> trials = history.completed();
+    double worst = Double.POSITIVE_INFINITY;
+    double bestObserved = Double.NEGATIVE_INFINITY;
+    boolean anyNoise = false;
+    for (History.Trial t : trials) {
+      if (!t.failed()) {
+        worst = Math.min(worst, t.value());
+        bestObserved = Math.max(bestObserved, t.value());
+        anyNoise |= !Double.isNaN(t.noiseStddev());
+      }
+    }
+    int n = trials.size();
+    double[][] x = new double[n][];
+    double[] y = new double[n];
+    double[] noise = anyNoise ? new double[n] : null;
+    for (int i = 0; i < n; i++) {
+      History.Trial t = trials.get(i);
+      x[i] = encoding.encode(t.assignments());
+      y[i] = t.failed() ? worst : t.value();
+      if (noise != null) {
+        noise[i] = Double.isNaN(t.noiseStddev()) || t.failed() ? Double.NaN : t.noiseStddev() * t.noiseStddev();
+      }
+    }
+    GaussianProcess gp = GaussianProcessFitter.fit(x, y, noise, options, history.random(-1));
+    double incumbent = bestObserved;
+    boolean noisy = anyNoise || gp.noiseVariance() > 1e-4 * Math.max(gp.signalVariance(), 1e-12);
+    if (noisy) {
+      incumbent = Double.NEGATIVE_INFINITY;
+      for (int i = 0; i < n; i++) {
+        if (!trials.get(i).failed()) {
+          incumbent = Math.max(incumbent, gp.predict(x[i]).mean());
+        }
+      }
+    }
+    ModelState state = new ModelState(gp, incumbent, worst, policy, bestPoints(x, y, trials));
+    for (Assignments open : history.open()) {
+      state = state.withPending(encoding.encode(open));
+    }
+    return state;
+  }
+
+  private static double[][] bestPoints(double[][] x, double[] y, List<History.Trial> trials) {
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < x.length; i++) {
+      if (!trials.get(i).failed()) {
+        order.add(i);
+      }
+    }
+    order.sort((a, b) -> Double.compare(y[b], y[a]));
+    int k = Math.min(SEED_POINTS, order.size());
+    double[][] seeds = new double[k][];
+    for (int i = 0; i < k; i++) {
+      seeds[i] = x[order.get(i)].clone();
+    }
+    return seeds;
+  }
+
+  /** The model with one more open point, believed according to the policy. */
+  ModelState withPending(double[] point) {
+    double belief = policy == BayesianStrategy.PendingPolicy.KRIGING_BELIEVER ? gp.predict(point).mean() : worst;
+    GaussianProcess conditioned = gp.withObservations(new double[][] {point}, new double[] {belief});
+    return new ModelState(conditioned, incumbent, worst, policy, seedPoints);
+  }
+}
