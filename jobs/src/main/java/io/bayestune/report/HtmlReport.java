@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,7 +19,8 @@ import java.util.Map;
  * {@code best-so-far}, {@code parameters}, {@code importance} and {@code trials}.
  *
  * <pre>{@code
- * String html = HtmlReport.render(Experiment.fromJson(Files.readString(dir.resolve("experiment.json"))));
+ * String html = HtmlReport.render(experiment, "Nightly GBT tuning");
+ * Files.writeString(Path.of("report.html"), html);       // or, in a notebook: displayHTML(html)
  * }</pre>
  *
  * <p>The charts are inline SVG written here, so the page needs no network and no script to show them.
@@ -33,25 +35,55 @@ public final class HtmlReport {
   private HtmlReport() {
   }
 
-  public static String render(Experiment e) {
-    return render(e, ParameterImportance.preferred(e).compute(e));
+  /** The report titled with the experiment's name. */
+  public static String render(Experiment experiment) {
+    return render(experiment, null);
   }
 
-  /** The report with importances computed elsewhere (a chosen method, or a test's fixed numbers). */
-  public static String render(Experiment e, Importance importance) {
+  /**
+   * The report with the given title (null or blank: the experiment's name), importance by
+   * {@link ParameterImportance#forReport}.
+   */
+  public static String render(Experiment experiment, String title) {
+    return render(experiment, title, ParameterImportance.forReport(experiment));
+  }
+
+  /** The report with importances computed elsewhere (chosen methods, or a test's fixed numbers), shown in order. */
+  public static String render(Experiment e, String title, List<Importance> importance) {
+    String shownTitle = titleOf(e, title);
+    return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+        + "<meta name=\"generator\" content=\"bayestune\">"
+        // No network, ever: the page is a file that must open the same on a plane.
+        + "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline';"
+        + " script-src 'unsafe-inline'; img-src data:\">"
+        + "<title>" + Html.escape(shownTitle) + " \u00b7 bayestune report</title><style>" + CSS
+        + "</style></head><body class=\"bayestune-page\">" + main(e, shownTitle, importance)
+        + "<script>" + SCRIPT + "</script></body></html>\n";
+  }
+
+  /**
+   * The report as a fragment to place inside another page (a notebook cell's HTML output): the same
+   * views, styles scoped to the fragment's root element so that they leave the host page alone.
+   */
+  public static String renderFragment(Experiment experiment, String title) {
+    return "<style>" + CSS + "</style>" + main(experiment, titleOf(experiment, title),
+        ParameterImportance.forReport(experiment)) + "<script>" + SCRIPT + "</script>";
+  }
+
+  private static String titleOf(Experiment e, String title) {
+    if (title != null && !title.isBlank()) {
+      return title;
+    }
+    return e.spec().name().isBlank() ? "Untitled experiment" : e.spec().name();
+  }
+
+  /** The header and the four views, in the root element the styles and the script are scoped to. */
+  private static String main(Experiment e, String title, List<Importance> importance) {
     ExperimentSpec spec = e.spec();
     Trials trials = new Trials(e);
-    String title = spec.name().isBlank() ? "Untitled experiment" : spec.name();
     String metric = Html.escape(spec.metric().name());
-    StringBuilder sb = new StringBuilder(64 * 1024);
-    sb.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
-        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-        .append("<meta name=\"generator\" content=\"bayestune\">")
-        // No network, ever: the page is a file that must open the same on a plane.
-        .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline';")
-        .append(" script-src 'unsafe-inline'; img-src data:\">")
-        .append("<title>").append(Html.escape(title)).append(" \u00b7 bayestune report</title><style>").append(CSS)
-        .append("</style></head><body><main>");
+    StringBuilder sb = new StringBuilder(64 * 1024).append("<main class=\"bayestune-report\">");
     ReportHeader.render(sb, e, trials, title);
     String empty = "<p class=\"empty\" data-empty=\"%s\">No observations yet: this view fills in as trials are"
         + " observed.</p>";
@@ -75,9 +107,8 @@ public final class HtmlReport {
         .append(trials.isEmpty() && e.openSuggestions().isEmpty() ? String.format(empty, "trials")
             : TrialsTable.render(e, trials))
         .append("</div></section>");
-    sb.append("<footer>bayestune experiment report \u00b7 one self-contained file, no network needed</footer>")
-        .append("</main><script>").append(SCRIPT).append("</script></body></html>\n");
-    return sb.toString();
+    return sb.append("<footer>bayestune experiment report \u00b7 one self-contained file, no network needed</footer>")
+        .append("</main>").toString();
   }
 
   private static String legendRamp() {

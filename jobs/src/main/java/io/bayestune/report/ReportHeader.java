@@ -25,8 +25,7 @@ final class ReportHeader {
     if (best.isPresent()) {
       Trial b = best.get();
       kpi(sb, "best", "best " + spec.metric().name(), Numbers.format(b.value(), 6),
-          HtmlReport.bestSummary(b) + "trial " + b.number()
-              + (b.observation().suggestionId() == null ? "" : " \u00b7 suggestion " + b.observation().suggestionId()));
+          HtmlReport.bestSummary(b) + "trial " + b.number() + suggestionNote(b));
     } else {
       kpi(sb, "best", "best " + spec.metric().name(), "\u2014", n == 0 ? "no observations yet" : "no success yet");
     }
@@ -51,6 +50,12 @@ final class ReportHeader {
           .append(HtmlReport.chips(best.get().observation().assignments())).append("</div>");
     }
     sb.append("</header>");
+  }
+
+  /** The suggestion id when it differs from the trial number (warm-started or resumed experiments). */
+  private static String suggestionNote(Trial t) {
+    String id = t.observation().suggestionId();
+    return id == null || id.equals(Integer.toString(t.number())) ? "" : " \u00b7 suggestion " + id;
   }
 
   private static void kpi(StringBuilder sb, String cssClass, String key, String value, String detail) {

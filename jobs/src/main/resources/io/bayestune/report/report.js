@@ -1,31 +1,53 @@
 (function () {
   "use strict";
-  // Count the views that drew (marks, or an explicit empty state), so a test can check every chart.
-  var drawn = 0;
-  document.querySelectorAll("[data-view]").forEach(function (view) {
-    var marks = view.querySelectorAll("[data-mark]").length;
-    view.setAttribute("data-marks", String(marks));
-    if (marks > 0 || view.querySelector("[data-empty]")) {
-      view.setAttribute("data-drawn", "true");
-      drawn++;
-    }
-  });
+
+  // Records what the browser actually laid out, so that a test (or a curious reader) can check that
+  // every view drew: per view, the number of marks with a non-empty box, by kind (data-mark-counts),
+  // and data-drawn="true" when there are some or the view shows its empty state on purpose.
+  function count(root) {
+    var drawn = 0;
+    root.querySelectorAll("[data-view]").forEach(function (view) {
+      var counts = {};
+      var total = 0;
+      view.querySelectorAll("[data-mark]").forEach(function (el) {
+        var box = el.getBoundingClientRect();
+        if (box.width + box.height > 0) {
+          total++;
+          el.getAttribute("data-mark").split(" ").forEach(function (kind) {
+            counts[kind] = (counts[kind] || 0) + 1;
+          });
+        }
+      });
+      view.setAttribute("data-marks", String(total));
+      view.setAttribute("data-mark-counts", Object.keys(counts).sort().map(function (k) {
+        return k + ":" + counts[k];
+      }).join(" "));
+      if (total > 0 || view.querySelector("[data-empty]")) {
+        view.setAttribute("data-drawn", "true");
+        drawn++;
+      }
+    });
+    return drawn;
+  }
 
   // Hovering a trial anywhere highlights it in every chart and in the table.
-  var lit = [];
-  function light(trial) {
-    lit.forEach(function (el) { el.classList.remove("hl"); });
-    lit = trial ? Array.prototype.slice.call(document.querySelectorAll('[data-trial="' + trial + '"]')) : [];
-    lit.forEach(function (el) { el.classList.add("hl"); });
+  function highlighting(root) {
+    var lit = [];
+    root.addEventListener("mouseover", function (event) {
+      var el = event.target.closest ? event.target.closest("[data-trial]") : null;
+      var trial = el ? el.getAttribute("data-trial") : null;
+      lit.forEach(function (e) { e.classList.remove("hl"); });
+      lit = trial ? Array.prototype.slice.call(root.querySelectorAll('[data-trial="' + trial + '"]')) : [];
+      lit.forEach(function (e) { e.classList.add("hl"); });
+    });
   }
-  document.addEventListener("mouseover", function (event) {
-    var el = event.target.closest ? event.target.closest("[data-trial]") : null;
-    light(el ? el.getAttribute("data-trial") : null);
-  });
 
   // Click a column header to sort the trials table by it (numbers by value, the rest as text).
-  var table = document.querySelector("table.trials");
-  if (table) {
+  function sorting(root) {
+    var table = root.querySelector("table.trials");
+    if (!table) {
+      return;
+    }
     var headers = table.querySelectorAll("th");
     headers.forEach(function (th, column) {
       th.addEventListener("click", function () {
@@ -53,5 +75,15 @@
       });
     });
   }
-  document.body.dataset.rendered = String(drawn);
+
+  // A notebook may show several reports on one page: set up each root once.
+  document.querySelectorAll(".bayestune-report:not([data-rendered])").forEach(function (root) {
+    highlighting(root);
+    sorting(root);
+    var drawn = count(root);
+    root.setAttribute("data-rendered", String(drawn));
+    if (document.body.classList.contains("bayestune-page")) {
+      document.body.setAttribute("data-rendered", String(drawn));
+    }
+  });
 })();

@@ -5,14 +5,23 @@ import java.util.List;
 /**
  * How much each parameter matters to the metric, by one method.
  *
- * @param method a short name of the method, e.g. "variance explained (one-way ANOVA)"
- * @param explanation one or two sentences for readers: what the numbers mean and where the method is from
+ * @param method which method, and how to read its numbers
  * @param observations how many successful observations the numbers rest on
  * @param entries one per parameter and conditional, most important first; empty when unavailable
  * @param unavailableReason why there are no numbers (too few observations...), or null
  */
-public record Importance(String method, String explanation, int observations, List<Entry> entries,
-    String unavailableReason) {
+public record Importance(Method method, int observations, List<Entry> entries, String unavailableReason) {
+
+  /**
+   * A method as the report names it.
+   *
+   * @param name e.g. "variance explained (one-way ANOVA)"
+   * @param legend a short name for a chart legend, e.g. "variance explained"
+   * @param summary one line: the question the numbers answer
+   * @param explanation a few sentences: how the numbers are computed and where the method is from
+   */
+  public record Method(String name, String legend, String summary, String explanation) {
+  }
 
   /**
    * One parameter's importance.
@@ -28,8 +37,8 @@ public record Importance(String method, String explanation, int observations, Li
     entries = List.copyOf(entries);
   }
 
-  public static Importance unavailable(String method, String explanation, int observations, String reason) {
-    return new Importance(method, explanation, observations, List.of(), reason);
+  public static Importance unavailable(Method method, int observations, String reason) {
+    return new Importance(method, observations, List.of(), reason);
   }
 
   public boolean available() {

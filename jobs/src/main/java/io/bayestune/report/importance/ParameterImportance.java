@@ -1,13 +1,14 @@
 package io.bayestune.report.importance;
 
 import io.bayestune.optimizer.experiment.Experiment;
+import java.util.List;
 
 /**
  * A way to say how much each parameter (and conditional) of an experiment matters to its metric,
  * from the experiment's successful observations.
  *
  * <pre>{@code
- * Importance importance = ParameterImportance.preferred(experiment).compute(experiment);
+ * List<Importance> shown = ParameterImportance.forReport(experiment);
  * }</pre>
  */
 public interface ParameterImportance {
@@ -16,10 +17,12 @@ public interface ParameterImportance {
   Importance compute(Experiment experiment);
 
   /**
-   * The method the report uses: a Gaussian process's length scales once there are enough observations
-   * to fit one (twice the encoding's dimension), else the model-free {@link VarianceExplained}.
+   * What the report shows, side by side: the model's view ({@link LengthScaleImportance}: how fast
+   * the fitted Gaussian process changes along each parameter) and the data's
+   * ({@link VarianceExplained}: how much of the observed spread each parameter accounts for). Either
+   * may be unavailable with too few observations.
    */
-  static ParameterImportance preferred(Experiment experiment) {
-    return new VarianceExplained();
+  static List<Importance> forReport(Experiment experiment) {
+    return List.of(new LengthScaleImportance().compute(experiment), new VarianceExplained().compute(experiment));
   }
 }

@@ -29,10 +29,12 @@ import java.util.Map;
  * forest: cheap and assumption-free, but blind to interactions, and noisy with few observations.
  */
 public final class VarianceExplained implements ParameterImportance {
-  static final String METHOD = "variance explained (one-way ANOVA)";
-  static final String EXPLANATION = "Share of the metric's variance that each parameter explains on its own:"
-      + " one-way ANOVA over its values (numeric ones in equal-count bins), bias-corrected (epsilon squared)."
-      + " The main effects of fANOVA (Hutter et al. 2014) without a model; interactions are not counted.";
+  static final Importance.Method METHOD = new Importance.Method("variance explained (one-way ANOVA)",
+      "variance explained", "how much of the observed spread each parameter accounts for on its own.",
+      "The share of the metric's variance that each parameter explains on its own: one-way ANOVA over its"
+      + " values (numeric ones in equal-count bins), bias-corrected (epsilon squared). The main effects of"
+      + " fANOVA (Hutter et al. 2014) without a model: interactions are not counted, and where the optimizer"
+      + " sampled densely weighs more.");
   /** Fewer values than this leave nothing to compare across groups. */
   public static final int MINIMUM_OBSERVATIONS = 5;
 
@@ -41,7 +43,7 @@ public final class VarianceExplained implements ParameterImportance {
     List<Observation> ok = experiment.observations().stream().filter(o -> !o.failed()).toList();
     int n = ok.size();
     if (n < MINIMUM_OBSERVATIONS) {
-      return Importance.unavailable(METHOD, EXPLANATION, n, "needs at least " + MINIMUM_OBSERVATIONS
+      return Importance.unavailable(METHOD, n, "needs at least " + MINIMUM_OBSERVATIONS
           + " successful observations, has " + n);
     }
     double[] y = ok.stream().mapToDouble(Observation::value).toArray();
@@ -54,7 +56,7 @@ public final class VarianceExplained implements ParameterImportance {
       total += (v - mean) * (v - mean);
     }
     if (!(total > 0)) {
-      return Importance.unavailable(METHOD, EXPLANATION, n, "every successful observation has the same value");
+      return Importance.unavailable(METHOD, n, "every successful observation has the same value");
     }
     int bins = Math.max(2, Math.min(10, (int) Math.floor(Math.sqrt(n))));
     List<String> names = new ArrayList<>();
@@ -73,7 +75,7 @@ public final class VarianceExplained implements ParameterImportance {
           String.format(Locale.ROOT, "explains %.0f%% of the variance on its own", 100 * raw)));
     }
     entries.sort(Comparator.comparingDouble(Importance.Entry::share).reversed());
-    return new Importance(METHOD, EXPLANATION, n, entries, null);
+    return new Importance(METHOD, n, entries, null);
   }
 
   /** Group index of each observation for one parameter: by value, by rank bin, or "inactive". */
