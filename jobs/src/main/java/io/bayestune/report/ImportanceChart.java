@@ -12,7 +12,7 @@ import java.util.Locale;
  */
 final class ImportanceChart {
   static final double WIDTH = 380;
-  private static final double LABEL = 112;
+  private static final double LABEL = 124;
   private static final double BAR = 10;
   private static final double GAP = 3;
   private static final double ROW_PAD = 12;
@@ -27,8 +27,8 @@ final class ImportanceChart {
     List<Importance> shown = methods.stream().filter(Importance::available).limit(SERIES.length).toList();
     StringBuilder sb = new StringBuilder();
     if (shown.isEmpty()) {
-      sb.append("<p class=\"empty\" data-empty=\"importance\">Not yet: ")
-          .append(Html.escape(methods.isEmpty() ? "no method" : methods.get(0).unavailableReason())).append(".</p>");
+      sb.append("<p class=\"empty\" data-empty=\"importance\">Not yet: this view fills in as more trials"
+          + " succeed.</p>");
     } else {
       sb.append(bars(shown));
     }
@@ -39,7 +39,7 @@ final class ImportanceChart {
         sb.append("<p class=\"method\"><span class=\"swatch").append(series == 0 ? "" : " second")
             .append("\"></span><b>").append(Html.escape(m.method().legend())).append("</b>: ")
             .append(Html.escape(m.method().summary())).append("</p>");
-      } else if (!shown.isEmpty()) {
+      } else {
         sb.append("<p class=\"method\"><b>").append(Html.escape(m.method().legend())).append("</b>: not yet, ")
             .append(Html.escape(m.unavailableReason())).append(".</p>");
       }
@@ -72,7 +72,7 @@ final class ImportanceChart {
     for (int row = 0; row < order.size(); row++) {
       String name = order.get(row).name();
       double y = top + row * rowHeight + ROW_PAD / 2;
-      svg.text(LABEL, y + (rowHeight - ROW_PAD) / 2 + 4, Html.shortened(name, 16), "end", "bar-label", name, false);
+      svg.text(LABEL, y + (rowHeight - ROW_PAD) / 2 + 4, Html.shortened(name, 18), "end", "bar-label", name, false);
       for (int s = 0; s < shown.size(); s++) {
         Importance.Entry e = entry(shown.get(s), name);
         double by = y + s * (BAR + GAP);

@@ -33,6 +33,23 @@ class HtmlReportTest {
   }
 
   @Test
+  void fewOrOnlyFailedTrialsStillRenderEveryView() {
+    Experiment allFailed = Experiment.create(SpecJson.parse(ReportFixture.SPEC), 2);
+    Experiment oneValue = Experiment.create(SpecJson.parse(ReportFixture.SPEC), 2);
+    for (int i = 0; i < 3; i++) {
+      allFailed.observeFailed(allFailed.suggest().id(), "timeout", Map.of());
+    }
+    oneValue.observe(oneValue.suggest().id(), 4.2, null);
+    String failed = HtmlReport.render(allFailed);
+    assertTrue(failed.contains("every trial so far failed"));
+    assertEquals(3 + 3 * 4, count(failed, "data-mark=\"failed\""), "crosses in the history and in each panel");
+    assertTrue(failed.contains("data-empty=\"importance\""));
+    String one = HtmlReport.render(oneValue);
+    assertEquals(1 + 4, count(one, "data-mark=\"obs"), "one dot in the history and in each panel");
+    assertTrue(one.contains("needs at least 5 successful observations, has 1"));
+  }
+
+  @Test
   void namesValuesAndReasonsUsersWroteAreEscapedEverywhere() {
     Experiment e = Experiment.create(SpecJson.parse(HOSTILE), 3);
     for (int i = 0; i < 8; i++) {
