@@ -24,9 +24,11 @@ import java.util.Map;
  * }</pre>
  *
  * <p>The charts are inline SVG written here, so the page needs no network and no script to show them.
- * A small inline script adds hover highlighting and table sorting, and sets
- * {@code document.body.dataset.rendered} to the number of views that drew (4), for tests. Every
- * string a user wrote is HTML-escaped ({@link Html#escape}); none is ever placed inside the script.
+ * A small inline script adds hover highlighting and table sorting, and records what the browser laid
+ * out: on each view, {@code data-mark-counts} (marks with a non-empty box, by kind) and
+ * {@code data-drawn}; on the report's root (and the page's body) {@code data-rendered}, the number of
+ * views that drew (4). Every string a user wrote is HTML-escaped ({@link Html#escape}); none is ever
+ * placed inside the script. See docs/report.md.
  */
 public final class HtmlReport {
   private static final String CSS = resource("report.css");
