@@ -145,7 +145,7 @@ final class ExperimentCommands {
     }
   }
 
-  private static StoredState load(ExperimentStore store) throws IOException {
+  static StoredState load(ExperimentStore store) throws IOException {
     return store.load().orElseThrow(() -> new IllegalStateException(store.location()
         + ": no experiment here; create one first with bayestune create SPEC.json --at " + store.location()));
   }

@@ -11,6 +11,8 @@ final class Extensions {
     switch (command) {
       case "bench":
         return BenchCommand.run(args, out, err);
+      case "report":
+        return ReportCommand.run(args, out);
       default:
         err.println("bayestune: unknown command \"" + command + "\"");
         err.println();

@@ -19,6 +19,7 @@ public final class Main {
       "  bayestune observe --at DIR --suggestion ID --failed [--reason TEXT]",
       "  bayestune best --at DIR                          the best assignments so far",
       "  bayestune show --at DIR                          the experiment and its progress",
+      "  bayestune report --at DIR [--out FILE] [--title T] the experiment as one HTML page (charts, table)",
       "  bayestune ask-tell                               JSON lines on stdin/stdout, for any language",
       "  bayestune demo [--budget N] [--seed N]           the three calls on a benchmark function",
       "  bayestune bench optimizer [--seeds N] [--budget N] [--functions a,b] [--out FILE]",

@@ -4,11 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bayestune.optimizer.experiment.Experiment;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -18,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ExperimentCommandsTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String SPEC = "{\"name\":\"concrete\",\"type\":\"random\",\"parameters\":["
       + "{\"name\":\"water\",\"type\":\"double\",\"bounds\":{\"min\":120,\"max\":250}},"
       + "{\"name\":\"age\",\"type\":\"int\",\"bounds\":{\"min\":1,\"max\":365}}],"
@@ -27,25 +22,15 @@ class ExperimentCommandsTest {
   @TempDir
   Path dir;
 
-  private record Result(int status, String out, String err) {
-    JsonNode json() throws Exception {
-      return JSON.readTree(out);
-    }
-  }
-
-  private Result cli(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  private static CliResult cli(String... args) {
+    return CliResult.run(args);
   }
 
   @Test
   void theThreeCallsRoundTripThroughADirectory() throws Exception {
     Path spec = Files.writeString(dir.resolve("spec.json"), SPEC);
     String at = dir.resolve("exp").toString();
-    Result created = cli("create", spec.toString(), "--at", at, "--seed", "5");
+    CliResult created = cli("create", spec.toString(), "--at", at, "--seed", "5");
     assertEquals(0, created.status(), created.err());
     assertEquals("experiment", created.json().get("object").asText());
     JsonNode s = cli("suggest", "--at", at).json();
@@ -59,7 +44,7 @@ class ExperimentCommandsTest {
     JsonNode best = cli("best", "--at", at).json();
     assertEquals(1, best.get("count").asInt());
     assertEquals(s.get("assignments"), best.get("data").get(0).get("assignments"));
-    Result again = cli("observe", "--at", at, "--suggestion", "1", "--value", "50");
+    CliResult again = cli("observe", "--at", at, "--suggestion", "1", "--value", "50");
     assertEquals(1, again.status());
     assertTrue(again.err().contains("suggestion 1 was already observed (value 41.5)"), again.err());
   }
@@ -67,16 +52,16 @@ class ExperimentCommandsTest {
   @Test
   void mistakesExplainThemselves() throws Exception {
     String at = dir.resolve("none").toString();
-    Result missing = cli("suggest", "--at", at);
+    CliResult missing = cli("suggest", "--at", at);
     assertEquals(1, missing.status());
     assertTrue(missing.err().contains("no experiment here; create one first"), missing.err());
-    Result usage = cli("observe", "--at", at, "--suggestion", "1");
+    CliResult usage = cli("observe", "--at", at, "--suggestion", "1");
     assertEquals(1, usage.status(), usage.err());
-    Result unknown = cli("suggest", "--at", at, "--cout", "2");
+    CliResult unknown = cli("suggest", "--at", at, "--cout", "2");
     assertEquals(2, unknown.status());
     assertTrue(unknown.err().contains("unknown option --cout"), unknown.err());
     Path bad = Files.writeString(dir.resolve("bad.json"), SPEC.replace("\"min\":120", "\"min\":300"));
-    Result badSpec = cli("create", bad.toString(), "--at", at);
+    CliResult badSpec = cli("create", bad.toString(), "--at", at);
     assertEquals(1, badSpec.status());
     assertTrue(badSpec.err().contains("parameters[0] 'water'"), badSpec.err());
   }
