@@ -11,6 +11,8 @@ final class Extensions {
     switch (command) {
       case "bench":
         return BenchCommand.run(args, out, err);
+      case "demo":
+        return DemoCommand.run(args, out);
       case "report":
         return ReportCommand.run(args, out);
       default:

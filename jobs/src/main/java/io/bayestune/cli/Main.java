@@ -21,7 +21,7 @@ public final class Main {
       "  bayestune show --at DIR                          the experiment and its progress",
       "  bayestune report --at DIR [--out FILE] [--title T] the experiment as one HTML page (charts, table)",
       "  bayestune ask-tell                               JSON lines on stdin/stdout, for any language",
-      "  bayestune demo [--budget N] [--seed N]           the three calls on a benchmark function",
+      "  bayestune demo [--function F] [--budget N] [--seed N]  the three calls on a benchmark function",
       "  bayestune bench optimizer [--seeds N] [--budget N] [--functions a,b] [--out FILE]",
       "  bayestune bench latency [--observations 25,100] [--dimensions 6,12] [--out FILE]",
       "",
