@@ -84,6 +84,18 @@ public final class AskTellLoop {
     }
   }
 
+  /** Makes and observes {@code n} suggestions of {@code e} one at a time; the best value among them. */
+  public static double bestOfNext(BenchmarkFunction f, Experiment e, int n) {
+    double best = Double.POSITIVE_INFINITY;
+    for (int i = 0; i < n; i++) {
+      Suggestion s = e.suggest();
+      double v = f.value(s.assignments());
+      e.observe(s.id(), v, null);
+      best = Math.min(best, v);
+    }
+    return best;
+  }
+
   private static OpenCheck checkNew(BenchmarkFunction f, String label, long seed, Suggestion s,
       ArrayDeque<Suggestion> pending, Set<Assignments> observed) {
     long amongOpen = 0;

@@ -35,28 +35,16 @@ public final class WarmStartBenchmark {
     double[] cold = new double[o.seeds()];
     for (int seed = 1; seed <= o.seeds(); seed++) {
       Experiment earlier = AskTellLoop.experiment(f, "random", 1000 + seed, o.prior(), 1);
-      evaluate(f, earlier, o.prior());
+      AskTellLoop.bestOfNext(f, earlier, o.prior());
       Experiment w = AskTellLoop.experiment(f, "offline", seed, o.fresh(), 1);
       WarmStart.fromExperiment(w, earlier);
-      warm[seed - 1] = evaluate(f, w, o.fresh()) - f.optimum();
+      warm[seed - 1] = AskTellLoop.bestOfNext(f, w, o.fresh()) - f.optimum();
       Experiment c = AskTellLoop.experiment(f, "offline", seed, o.fresh(), 1);
-      cold[seed - 1] = evaluate(f, c, o.fresh()) - f.optimum();
+      cold[seed - 1] = AskTellLoop.bestOfNext(f, c, o.fresh()) - f.optimum();
       log.printf(Locale.ROOT, "bench: warm start %s seed %d: regret warm %.4g, cold %.4g%n", f.name(), seed,
           warm[seed - 1], cold[seed - 1]);
     }
     return new Row(f.name(), warm, cold);
-  }
-
-  /** Makes and observes n suggestions one at a time; the best value among them. */
-  private static double evaluate(BenchmarkFunction f, Experiment e, int n) {
-    double best = Double.POSITIVE_INFINITY;
-    for (int i = 0; i < n; i++) {
-      Suggestion s = e.suggest();
-      double v = f.value(s.assignments());
-      e.observe(s.id(), v, null);
-      best = Math.min(best, v);
-    }
-    return best;
   }
 
   public static String render(List<Row> rows, Options o, Environment env) {

@@ -40,23 +40,11 @@ final class DemoCommand {
           improved ? "  *" : "");
     }
     Best b = e.best().orElseThrow();
-    double randomBest = randomSearch(f, seed, budget);
+    double randomBest = AskTellLoop.bestOfNext(f, AskTellLoop.experiment(f, "random", seed, budget, 1), budget);
     out.printf(Locale.ROOT, "%nbest after %d evaluations: %.6g at %s (regret %.3g) in %.1f s%n", budget, b.value(),
         b.assignments(), b.value() - f.optimum(), (System.nanoTime() - start) / 1e9);
     out.printf(Locale.ROOT, "random search, same budget and seed: %.6g (regret %.3g)%n", randomBest,
         randomBest - f.optimum());
     return 0;
-  }
-
-  private static double randomSearch(BenchmarkFunction f, long seed, int budget) {
-    Experiment e = AskTellLoop.experiment(f, "random", seed, budget, 1);
-    double best = Double.POSITIVE_INFINITY;
-    for (int i = 0; i < budget; i++) {
-      Suggestion s = e.suggest();
-      double v = f.value(s.assignments());
-      e.observe(s.id(), v, null);
-      best = Math.min(best, v);
-    }
-    return best;
   }
 }
