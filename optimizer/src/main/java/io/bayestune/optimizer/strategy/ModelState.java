@@ -3,6 +3,7 @@ package io.bayestune.optimizer.strategy;
 import io.bayestune.optimizer.model.FitOptions;
 import io.bayestune.optimizer.model.GaussianProcess;
 import io.bayestune.optimizer.model.GaussianProcessFitter;
+import io.bayestune.optimizer.model.YeoJohnson;
 import io.bayestune.optimizer.space.Assignments;
 import io.bayestune.optimizer.space.UnitCubeEncoding;
 import java.util.ArrayList;
@@ -20,6 +21,8 @@ record ModelState(GaussianProcess gp, double incumbent, double worst, BayesianSt
     double[][] seedPoints) {
 
   private static final int SEED_POINTS = 5;
+  /** Outcome warping (see {@link YeoJohnson}); a switch for benchmarks that compare with and without. */
+  static final boolean WARP_OUTCOMES = !"false".equals(System.getProperty("bayestune.warpOutcomes"));
 
   static ModelState fit(History history, BayesianStrategy.PendingPolicy policy, FitOptions options) {
     UnitCubeEncoding encoding = history.encoding();
@@ -35,13 +38,20 @@ record ModelState(GaussianProcess gp, double incumbent, double worst, BayesianSt
       }
     }
     int n = trials.size();
+    // Known per-observation noise is in the metric's units; warping would have to carry it through
+    // the transform's slope, so noisy histories keep the raw scale.
+    YeoJohnson warp = anyNoise || !WARP_OUTCOMES ? null : YeoJohnson.fit(successValues(trials));
+    if (warp != null) {
+      worst = warp.apply(worst);
+      bestObserved = warp.apply(bestObserved);
+    }
     double[][] x = new double[n][];
     double[] y = new double[n];
     double[] noise = anyNoise ? new double[n] : null;
     for (int i = 0; i < n; i++) {
       History.Trial t = trials.get(i);
       x[i] = encoding.encode(t.assignments());
-      y[i] = t.failed() ? worst : t.value();
+      y[i] = t.failed() ? worst : warp == null ? t.value() : warp.apply(t.value());
       if (noise != null) {
         noise[i] = Double.isNaN(t.noiseStddev()) || t.failed() ? Double.NaN : t.noiseStddev() * t.noiseStddev();
       }
@@ -62,6 +72,10 @@ record ModelState(GaussianProcess gp, double incumbent, double worst, BayesianSt
       state = state.withPending(encoding.encode(open));
     }
     return state;
+  }
+
+  private static double[] successValues(List<History.Trial> trials) {
+    return trials.stream().filter(t -> !t.failed()).mapToDouble(History.Trial::value).toArray();
   }
 
   private static double[][] bestPoints(double[][] x, double[] y, List<History.Trial> trials) {

