@@ -32,6 +32,12 @@ public final class JavaProcess {
     environment.put("SPARK_LOCAL_IP", "127.0.0.1");
   }
 
+  /** Adds JVM options (after Spark's, so that a later -Xmx wins). */
+  public JavaProcess jvmOptions(String... options) {
+    command.addAll(command.indexOf("-cp"), List.of(options));
+    return this;
+  }
+
   /** Appends program arguments. */
   public JavaProcess args(String... args) {
     command.addAll(List.of(args));

@@ -1,0 +1,135 @@
+package io.bayestune.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Jobs submitted with SparkSubmit to a real standalone cluster (a master and two one-core workers, each in its
+ * own JVM, executors in JVMs of their own) with the cluster jar and the test-jobs jar as the user's jars.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class StandaloneClusterIT {
+  private static final Pattern TASK_LINE = Pattern.compile("^task (\\d+) executor=(\\S+) dir=(\\S+)$",
+      Pattern.MULTILINE);
+
+  @TempDir
+  static Path dir;
+  private static StandaloneCluster cluster;
+  private static long startedAt;
+
+  @BeforeAll
+  static void startCluster() throws Exception {
+    startedAt = System.nanoTime();
+    cluster = StandaloneCluster.start(dir, 2);
+    System.out.printf("standalone cluster (master + 2 workers) up in %.1f s%n", seconds(startedAt));
+  }
+
+  @AfterAll
+  static void stopCluster() {
+    if (cluster != null) {
+      cluster.close();
+      System.out.printf("StandaloneClusterIT: %.1f s in all%n", seconds(startedAt));
+    }
+  }
+
+  @Test
+  @Order(1)
+  void executorsOnBothWorkersRunTasks() throws Exception {
+    JavaProcess.Finished run = submitProbe(8, "probe.log").run(180);
+    assertEquals(0, run.exitCode(), run.tail());
+
+    Map<Integer, String> workerOfTask = workerOfEachTask(run.output());
+    assertEquals(8, workerOfTask.size(), run.tail());
+    assertEquals(List.of("work-0", "work-1"), workerOfTask.values().stream().distinct().sorted().toList(),
+        "tasks should have run on executors of both workers: " + workerOfTask);
+    System.out.printf("8 tasks on 2 workers: %.1f s; %s%n", run.seconds(), workerOfTask);
+  }
+
+  @Test
+  @Order(2)
+  void killingAWorkerMidJobLosesNoTask() throws Exception {
+    int tasks = 16;
+    Process driver = submitProbe(tasks, "probe-kill.log").start();
+    long start = System.nanoTime();
+    try {
+      awaitRunningTask(cluster.workDir(0), 120);
+      cluster.killWorker(0);
+      assertTrue(driver.waitFor(180, TimeUnit.SECONDS), "the job did not finish after losing a worker");
+    } finally {
+      driver.descendants().forEach(ProcessHandle::destroyForcibly);
+      driver.destroyForcibly();
+    }
+    String output = Files.readString(dir.resolve("probe-kill.log"));
+    assertEquals(0, driver.exitValue(), JavaProcess.tail(dir.resolve("probe-kill.log"), 60));
+
+    Map<Integer, String> workerOfTask = workerOfEachTask(output);
+    assertEquals(tasks, workerOfTask.size(), "every task's result should arrive exactly once: " + workerOfTask);
+    assertTrue(workerOfTask.containsValue("work-1"), workerOfTask.toString());
+    assertTrue(cluster.aliveWorkers() <= 1, "the master should see worker 0 gone");
+    System.out.printf("16 tasks with worker 0 killed mid-job: %.1f s; %s%n", seconds(start), workerOfTask);
+  }
+
+  private static JavaProcess submitProbe(int tasks, String log) {
+    return SparkSubmitCommand.of(List.of("--master", cluster.masterUrl(),
+        "--conf", "spark.driver.host=127.0.0.1",
+        "--conf", "spark.executor.memory=512m",
+        "--conf", "spark.cores.max=2",
+        "--jars", SparkDistribution.clusterJar().toString(),
+        "--class", "io.bayestune.cluster.job.WhereTasksRan",
+        SparkDistribution.testJobsJar().toString(), Integer.toString(tasks)), dir.resolve(log))
+        .env("SPARK_HOME", cluster.sparkHome().toString());
+  }
+
+  /** Task index to the worker directory ({@code work-0}, {@code work-1}) its executor ran in; fails on repeats. */
+  private static Map<Integer, String> workerOfEachTask(String output) {
+    Map<Integer, String> workers = new TreeMap<>();
+    Matcher m = TASK_LINE.matcher(output);
+    while (m.find()) {
+      String worker = dir.relativize(Path.of(m.group(3))).getName(0).toString();
+      String previous = workers.put(Integer.parseInt(m.group(1)), worker);
+      assertEquals(null, previous, "task " + m.group(1) + " reported twice");
+    }
+    return workers;
+  }
+
+  /** Waits until an executor under {@code workDir} logs that it is running a task. */
+  private static void awaitRunningTask(Path workDir, int timeoutSeconds) throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+    while (System.nanoTime() < deadline) {
+      List<Path> stderrs = new ArrayList<>();
+      try (Stream<Path> files = Files.walk(workDir)) {
+        files.filter(p -> p.getFileName().toString().equals("stderr")).forEach(stderrs::add);
+      }
+      for (Path stderr : stderrs) {
+        if (Files.readString(stderr).contains("Running task")) {
+          return;
+        }
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("no executor under " + workDir + " started a task within " + timeoutSeconds + " s");
+  }
+
+  private static double seconds(long since) {
+    return (System.nanoTime() - since) / 1e9;
+  }
+}
