@@ -19,6 +19,7 @@ public final class JavaProcess {
   private final List<String> command = new ArrayList<>();
   private final Map<String, String> environment = new LinkedHashMap<>();
   private final Path log;
+  private Path directory;
 
   /** A JVM that will run {@code mainClass} on {@code classpath}, logging to {@code log}. */
   public JavaProcess(String classpath, String mainClass, Path log) {
@@ -56,6 +57,12 @@ public final class JavaProcess {
     return this;
   }
 
+  /** Sets the child's working directory (relative paths in job files resolve against it). */
+  public JavaProcess directory(Path dir) {
+    this.directory = dir;
+    return this;
+  }
+
   /** The full command line, for messages. */
   public List<String> command() {
     return List.copyOf(command);
@@ -66,6 +73,9 @@ public final class JavaProcess {
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     builder.environment().putAll(environment);
+    if (directory != null) {
+      builder.directory(directory.toFile());
+    }
     try {
       return builder.start();
     } catch (IOException e) {
