@@ -2,7 +2,10 @@ package io.bayestune.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.bayestune.optimizer.experiment.Observation;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -26,5 +29,28 @@ class SparkSubmitIT {
     assertEquals(0, demo.exitCode(), demo.tail());
     assertTrue(demo.output().contains("[10/10] value="), demo.tail());
     assertTrue(demo.output().contains("best after 10 evaluations:"), demo.tail());
+  }
+
+  @Test
+  void theExampleJobRunsFromTheClusterJarUnderSparkSubmit() throws Exception {
+    assumeTrue(TuningOutputs.runCommandAvailable(), "waits for `bayestune run` (branch job-driver)");
+    Path output = dir.resolve("credit-gbt");
+    JavaProcess.Finished run = SparkSubmitCommand.of(List.of("--master", "local[2]", "--class",
+        "io.bayestune.cli.Main", SparkDistribution.clusterJar().toString(),
+        "run", "examples/credit-gbt.yaml", "--budget", "3", "--output", output.toString()),
+        dir.resolve("run.log")).directory(SparkDistribution.repoRoot()).run(600);
+    System.out.printf("SparkSubmit run examples/credit-gbt.yaml --budget 3: %.1f s%n", run.seconds());
+
+    assertEquals(0, run.exitCode(), run.tail());
+    List<Observation> observed = TuningOutputs.observations(output);
+    assertEquals(3, TuningOutputs.distinctIds(observed).size(), run.tail());
+    for (Observation o : observed) {
+      assertTrue(!o.failed() && o.value() > 0.5 && o.value() <= 1.0,
+          "a GBT on the credit data should reach an areaUnderROC in (0.5, 1]: " + o);
+    }
+    for (String file : List.of("trials.csv", "best.json", "report.html")) {
+      assertTrue(Files.isRegularFile(output.resolve(file)), file + " missing in " + output + "\n" + run.tail());
+    }
+    assertEquals(4, Files.readAllLines(output.resolve("trials.csv")).size(), "trials.csv: header and 3 trials");
   }
 }

@@ -2,7 +2,10 @@ package io.bayestune.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.bayestune.optimizer.experiment.Observation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,9 +67,54 @@ class StandaloneClusterIT {
     System.out.printf("8 tasks on 2 workers: %.1f s; %s%n", run.seconds(), workerOfTask);
   }
 
+  /**
+   * A per-task tuning job (parallelism 2, budget 12, an objective from the test-jobs jar) loses worker 0 with its
+   * executor after three observations: it completes on worker 1 with every observation stored once.
+   */
   @Test
   @Order(2)
+  void aTuningJobLosesNoObservationWhenAWorkerDies() throws Exception {
+    assumeTrue(TuningOutputs.runCommandAvailable(), "waits for `bayestune run` (branch job-driver)");
+    Path output = dir.resolve("tuning-out");
+    Path job = Files.writeString(dir.resolve("sleeping.yaml"), String.join("\n",
+        "name: sleeping-on-a-cluster",
+        "model: {objective: io.bayestune.cluster.job.SleepingTrial}",
+        "parameters:",
+        "  - {name: x, type: double, bounds: {min: 0, max: 1}}",
+        "  - {name: y, type: double, bounds: {min: 0, max: 1}}",
+        "metric: {name: f, objective: maximize}",
+        "observation_budget: 12",
+        "parallelism: 2",
+        "seed: 5",
+        "output: " + output, ""));
+    Path log = dir.resolve("tuning.log");
+    long start = System.nanoTime();
+    Process driver = submit(List.of("--class", "io.bayestune.cli.Main", "--jars",
+        SparkDistribution.testJobsJar().toString(), SparkDistribution.clusterJar().toString(), "run", job.toString()),
+        log).start();
+    try {
+      awaitObservations(output, 3, driver, log);
+      awaitRunningTask(cluster.workDir(0), 60);
+      cluster.killWorker(0);
+      System.out.printf("worker 0 killed after %.1f s%n", seconds(start));
+      assertTrue(driver.waitFor(240, TimeUnit.SECONDS), "the job did not finish after losing a worker");
+    } finally {
+      driver.descendants().forEach(ProcessHandle::destroyForcibly);
+      driver.destroyForcibly();
+    }
+    assertEquals(0, driver.exitValue(), JavaProcess.tail(log, 60));
+    List<Observation> observed = TuningOutputs.observations(output);
+    assertEquals(12, TuningOutputs.distinctIds(observed).size(), JavaProcess.tail(log, 60));
+    assertTrue(observed.stream().noneMatch(Observation::failed), "no trial should count as failed: " + observed);
+    assertTrue(Files.readString(output.resolve("trials.csv")).lines().count() >= 13, "trials.csv: header + 12 rows");
+    System.out.printf("tuning job, budget 12 on 2 workers, one killed mid-run: %.1f s%n", seconds(start));
+  }
+
+  /** Until {@code bayestune run} is here: the probe job instead, with a worker killed under it. */
+  @Test
+  @Order(3)
   void killingAWorkerMidJobLosesNoTask() throws Exception {
+    assumeFalse(TuningOutputs.runCommandAvailable(), "the tuning job below loses a worker instead");
     int tasks = 16;
     Process driver = submitProbe(tasks, "probe-kill.log").start();
     long start = System.nanoTime();
@@ -89,14 +137,33 @@ class StandaloneClusterIT {
   }
 
   private static JavaProcess submitProbe(int tasks, String log) {
-    return SparkSubmitCommand.of(List.of("--master", cluster.masterUrl(),
+    return submit(List.of("--jars", SparkDistribution.clusterJar().toString(),
+        "--class", "io.bayestune.cluster.job.WhereTasksRan",
+        SparkDistribution.testJobsJar().toString(), Integer.toString(tasks)), dir.resolve(log));
+  }
+
+  /** spark-submit to the cluster in client mode, executors of 512 MiB (a worker has 1 GiB), both cores. */
+  private static JavaProcess submit(List<String> appArgs, Path log) {
+    List<String> args = new ArrayList<>(List.of("--master", cluster.masterUrl(),
         "--conf", "spark.driver.host=127.0.0.1",
         "--conf", "spark.executor.memory=512m",
-        "--conf", "spark.cores.max=2",
-        "--jars", SparkDistribution.clusterJar().toString(),
-        "--class", "io.bayestune.cluster.job.WhereTasksRan",
-        SparkDistribution.testJobsJar().toString(), Integer.toString(tasks)), dir.resolve(log))
-        .env("SPARK_HOME", cluster.sparkHome().toString());
+        "--conf", "spark.cores.max=2"));
+    args.addAll(appArgs);
+    return SparkSubmitCommand.of(args, log).env("SPARK_HOME", cluster.sparkHome().toString());
+  }
+
+  private static void awaitObservations(Path output, int n, Process driver, Path log) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+    while (System.nanoTime() < deadline) {
+      if (!driver.isAlive()) {
+        throw new AssertionError("the driver exited early:\n" + JavaProcess.tail(log, 60));
+      }
+      if (Files.exists(output.resolve("experiment")) && TuningOutputs.observations(output).size() >= n) {
+        return;
+      }
+      Thread.sleep(300);
+    }
+    throw new AssertionError("fewer than " + n + " observations after 180 s:\n" + JavaProcess.tail(log, 60));
   }
 
   /** Task index to the worker directory ({@code work-0}, {@code work-1}) its executor ran in; fails on repeats. */
