@@ -33,30 +33,38 @@ def run_arguments(job_file, output_base, ds=DS, previous_ds=PREVIOUS_DS, budget=
     return args
 
 
-def spark_submit_operator_kwargs(jar, job_file, output_base, conf=None, name="bayestune", **run_options):
+def spark_submit_operator_kwargs(jar, job_file, output_base, conf=None, name="bayestune", jars=None,
+                                 **run_options):
     """Keyword arguments for SparkSubmitOperator (apache-airflow-providers-apache-spark).
 
-    The master comes from the operator's Spark connection (conn_id), as usual with that operator.
+    The master comes from the operator's Spark connection (conn_id), as usual with that operator. ``jars``:
+    comma-separated extra jars, e.g. the one holding a per-task objective class.
     """
-    return {
+    kwargs = {
         "application": jar,
         "java_class": MAIN_CLASS,
         "name": name,
         "conf": dict(conf or {}),
         "application_args": run_arguments(job_file, output_base, **run_options),
     }
+    if jars:
+        kwargs["jars"] = jars
+    return kwargs
 
 
-def spark_submit_argv(master, jar, job_file, output_base, conf=None, name="bayestune",
+def spark_submit_argv(master, jar, job_file, output_base, conf=None, name="bayestune", jars=None,
                       spark_submit="spark-submit", **run_options):
     """The spark-submit command line that SparkSubmitOperator runs for these values.
 
-    Same order as the provider's SparkSubmitHook: --master, --conf pairs, --name, --class, application, args.
+    Same order as the provider's SparkSubmitHook: --master, --conf pairs, --jars, --name, --class, application,
+    application args.
     """
-    kwargs = spark_submit_operator_kwargs(jar, job_file, output_base, conf, name, **run_options)
+    kwargs = spark_submit_operator_kwargs(jar, job_file, output_base, conf, name, jars, **run_options)
     argv = [spark_submit, "--master", master]
     for key, value in kwargs["conf"].items():
         argv += ["--conf", f"{key}={value}"]
+    if "jars" in kwargs:
+        argv += ["--jars", kwargs["jars"]]
     argv += ["--name", kwargs["name"], "--class", kwargs["java_class"], kwargs["application"]]
     return argv + kwargs["application_args"]
 

@@ -24,15 +24,17 @@ def main(argv=None):
     p.add_argument("--ds", required=True, help="the run's logical date, YYYY-MM-DD")
     p.add_argument("--budget", type=int)
     p.add_argument("--conf", action="append", default=[], help="KEY=VALUE, repeatable")
+    p.add_argument("--jars", help="comma-separated extra jars (e.g. a per-task objective's)")
+    p.add_argument("--no-warm-start", action="store_true", help="without --warm-start-from (a first night)")
     p.add_argument("--databricks", metavar="CLUSTER_ID", help="print the DatabricksSubmitRunOperator json")
     a = p.parse_args(argv)
     previous = (datetime.date.fromisoformat(a.ds) - datetime.timedelta(days=1)).isoformat()
-    dates = {"ds": a.ds, "previous_ds": previous, "budget": a.budget}
+    dates = {"ds": a.ds, "previous_ds": previous, "budget": a.budget, "warm_start": not a.no_warm_start}
     if a.databricks:
         out = commands.databricks_submit_run_json(a.jar, a.job, a.output_base, a.databricks, **dates)
     else:
         conf = dict(kv.split("=", 1) for kv in a.conf)
-        out = commands.spark_submit_argv(a.master, a.jar, a.job, a.output_base, conf=conf, **dates)
+        out = commands.spark_submit_argv(a.master, a.jar, a.job, a.output_base, conf=conf, jars=a.jars, **dates)
     json.dump(out, sys.stdout)
     sys.stdout.write("\n")
 

@@ -33,7 +33,7 @@ class SparkSubmitIT {
 
   @Test
   void theExampleJobRunsFromTheClusterJarUnderSparkSubmit() throws Exception {
-    assumeTrue(TuningOutputs.runCommandAvailable(), "waits for `bayestune run` (branch job-driver)");
+    assumeTrue(TuningOutputs.estimatorTrialsAvailable(), "waits for `bayestune run` with estimator trials");
     Path output = dir.resolve("credit-gbt");
     JavaProcess.Finished run = SparkSubmitCommand.of(List.of("--master", "local[2]", "--class",
         "io.bayestune.cli.Main", SparkDistribution.clusterJar().toString(),

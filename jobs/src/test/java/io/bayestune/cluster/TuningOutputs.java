@@ -28,6 +28,19 @@ public final class TuningOutputs {
     }
   }
 
+  /**
+   * True once trials of a Spark ML estimator (model.estimator in a job file, as in examples/credit-gbt.yaml) are in
+   * the build (branch job-model's ModelTrialRunner).
+   */
+  public static boolean estimatorTrialsAvailable() {
+    try {
+      Class.forName("io.bayestune.driver.model.ModelTrialRunner");
+      return runCommandAvailable();
+    } catch (ClassNotFoundException e) {
+      return false;
+    }
+  }
+
   /** The observations of the experiment stored under {@code output/experiment}. */
   public static List<Observation> observations(Path output) throws IOException {
     ExperimentStore.StoredState state = new LocalDirectoryStore(output.resolve("experiment")).load()
