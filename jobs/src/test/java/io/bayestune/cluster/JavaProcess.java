@@ -20,6 +20,7 @@ public final class JavaProcess {
   private final Map<String, String> environment = new LinkedHashMap<>();
   private final Path log;
   private Path directory;
+  private Path stdout;
 
   /** A JVM that will run {@code mainClass} on {@code classpath}, logging to {@code log}. */
   public JavaProcess(String classpath, String mainClass, Path log) {
@@ -63,6 +64,15 @@ public final class JavaProcess {
     return this;
   }
 
+  /**
+   * Sends stdout to its own file (stderr, with Spark's logging, stays in the log), for commands whose stdout is
+   * their result, such as the CLI's JSON.
+   */
+  public JavaProcess stdoutTo(Path file) {
+    this.stdout = file;
+    return this;
+  }
+
   /** The full command line, for messages. */
   public List<String> command() {
     return List.copyOf(command);
@@ -70,8 +80,13 @@ public final class JavaProcess {
 
   /** Starts the JVM; the caller owns the process. */
   public Process start() {
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    ProcessBuilder builder = new ProcessBuilder(command);
+    if (stdout == null) {
+      builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    } else {
+      builder.redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(stdout.toFile()));
+    }
     builder.environment().putAll(environment);
     if (directory != null) {
       builder.directory(directory.toFile());
@@ -93,7 +108,8 @@ public final class JavaProcess {
       throw new AssertionError("still running after " + timeoutSeconds + " s: " + String.join(" ", command)
           + "\n--- log tail ---\n" + tail(log, 60));
     }
-    return new Finished(process.exitValue(), read(log), (System.nanoTime() - start) / 1e9);
+    return new Finished(process.exitValue(), read(log), stdout == null ? "" : read(stdout),
+        (System.nanoTime() - start) / 1e9);
   }
 
   /** The last {@code lines} lines of a log, for assertion messages. */
@@ -110,8 +126,11 @@ public final class JavaProcess {
     }
   }
 
-  /** A child that ended: its exit code, everything it printed, and how long it ran. */
-  public record Finished(int exitCode, String output, double seconds) {
+  /**
+   * A child that ended: its exit code, its log (everything it printed, or only stderr after
+   * {@link #stdoutTo}), its stdout when kept apart, and how long it ran.
+   */
+  public record Finished(int exitCode, String output, String stdout, double seconds) {
     /** The last lines of the output, for assertion messages. */
     public String tail() {
       List<String> all = output.lines().toList();

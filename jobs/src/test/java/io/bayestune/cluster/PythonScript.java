@@ -22,6 +22,7 @@ final class PythonScript {
       p.destroyForcibly();
       throw new AssertionError("python3 did not finish in 60 s: " + command);
     }
-    return new JavaProcess.Finished(p.exitValue(), Files.readString(log), (System.nanoTime() - start) / 1e9);
+    String printed = Files.readString(log);
+    return new JavaProcess.Finished(p.exitValue(), printed, printed, (System.nanoTime() - start) / 1e9);
   }
 }
