@@ -3,38 +3,10 @@ package io.bayestune.optimizer.acquisition;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.bayestune.optimizer.model.PosteriorModel;
-import io.bayestune.optimizer.model.Prediction;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class FantasyLogExpectedImprovementTest {
-
-  /** mean(x) = c + a.x, variance(x) = v0 + b.x^2: closed-form gradients, no GP involved. */
-  private record LinearPosterior(double c, double[] a, double v0, double[] b) implements PosteriorModel {
-    @Override
-    public int dimension() {
-      return a.length;
-    }
-
-    @Override
-    public Prediction predict(double[] x) {
-      return predict(x, new double[x.length], new double[x.length]);
-    }
-
-    @Override
-    public Prediction predict(double[] x, double[] meanGradient, double[] varianceGradient) {
-      double mean = c;
-      double variance = v0;
-      for (int i = 0; i < x.length; i++) {
-        mean += a[i] * x[i];
-        variance += b[i] * x[i] * x[i];
-        meanGradient[i] = a[i];
-        varianceGradient[i] = 2 * b[i] * x[i];
-      }
-      return new Prediction(mean, variance);
-    }
-  }
 
   private static final LinearPosterior FIRST = new LinearPosterior(-0.2, new double[] {0.7, -0.3}, 0.4,
       new double[] {0.5, 1.5});
