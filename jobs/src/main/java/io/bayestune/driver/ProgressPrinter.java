@@ -42,7 +42,7 @@ public final class ProgressPrinter implements TrialListener {
   }
 
   /** Four significant digits: enough to tell AUCs apart, short enough to scan. */
-  static String number(double v) {
+  public static String number(double v) {
     if (!Double.isFinite(v) || v == 0) {
       return String.valueOf(v == 0 ? 0 : v);
     }
