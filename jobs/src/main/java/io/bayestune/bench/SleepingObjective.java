@@ -21,10 +21,14 @@ public final class SleepingObjective implements Objective {
   public TrialResult evaluate(Map<String, Object> assignments) throws InterruptedException {
     double x = ((Number) assignments.get("x")).doubleValue();
     double y = ((Number) assignments.get("y")).doubleValue();
+    Thread.sleep(sleepMillis(x, y));
+    return TrialResult.of(-(x - 0.3) * (x - 0.3) - (y - 0.7) * (y - 0.7));
+  }
+
+  /** How long the trial at (x, y) sleeps, in milliseconds. */
+  public static long sleepMillis(double x, double y) {
     long seed = Double.doubleToLongBits(x) * 31 + Double.doubleToLongBits(y);
     double scale = Double.parseDouble(System.getProperty("bayestune.sleepScale", "1"));
-    long millis = Math.round((500 + new SplittableRandom(seed).nextDouble() * 1000) * scale);
-    Thread.sleep(millis);
-    return TrialResult.of(-(x - 0.3) * (x - 0.3) - (y - 0.7) * (y - 0.7));
+    return Math.round((500 + new SplittableRandom(seed).nextDouble() * 1000) * scale);
   }
 }

@@ -11,9 +11,11 @@ import java.time.Duration;
  * @param observationBudget the loop stops once the experiment holds this many observations
  * @param failFastCount when this run's first {@code failFastCount} trials all fail, the job stops: a setting or
  *     the data is wrong, and spending the whole budget on failures helps nobody
+ * @param lookahead how many suggestions to keep prepared beyond those in flight (0: suggest only when a slot
+ *     frees, so each freed slot waits for a GP fit)
  */
 public record LoopOptions(String jobName, int parallelism, Duration trialTimeout, int observationBudget,
-    int failFastCount) {
+    int failFastCount, int lookahead) {
 
   public LoopOptions {
     if (jobName == null || jobName.isBlank()) {
@@ -33,11 +35,19 @@ public record LoopOptions(String jobName, int parallelism, Duration trialTimeout
     if (failFastCount < 1) {
       throw new IllegalArgumentException("failFastCount: must be at least 1, but got " + failFastCount);
     }
+    if (lookahead < 0) {
+      throw new IllegalArgumentException("lookahead: must be 0 or more, but got " + lookahead);
+    }
   }
 
-  /** Options that stop the job when its first {@code min(5, budget)} trials all fail. */
+  /** Options that stop the job when its first {@code min(5, budget)} trials all fail, with one suggestion prepared. */
   public static LoopOptions of(String jobName, int parallelism, Duration trialTimeout, int observationBudget) {
-    return new LoopOptions(jobName, parallelism, trialTimeout, observationBudget, Math.min(5, observationBudget));
+    return new LoopOptions(jobName, parallelism, trialTimeout, observationBudget, Math.min(5, observationBudget), 1);
+  }
+
+  /** These options with another lookahead. */
+  public LoopOptions withLookahead(int n) {
+    return new LoopOptions(jobName, parallelism, trialTimeout, observationBudget, failFastCount, n);
   }
 
   /** The Spark job group of one trial: letters, digits, '.', '_' and '-' only, so that it reads well in the UI. */
