@@ -105,11 +105,17 @@ public final class EstimatorCatalog {
 
   /** A copy of the estimator with the fixed Params set, and {@code seed} if it has one not fixed. */
   public static Estimator<?> configure(Estimator<?> estimator, Map<String, Object> fixedParams, long seed) {
-    ParamMap map = new ParamMap();
-    fixedParams.forEach((name, value) -> put(map, estimator, name, value));
+    Map<String, Object> values = new LinkedHashMap<>(fixedParams);
     if (estimator.hasParam("seed") && !fixedParams.containsKey("seed")) {
-      put(map, estimator, "seed", seed);
+      values.put("seed", seed);
     }
+    return with(estimator, values);
+  }
+
+  /** A copy of the estimator with Params set by name (converted to each Param's type). */
+  public static Estimator<?> with(Estimator<?> estimator, Map<String, Object> values) {
+    ParamMap map = new ParamMap();
+    values.forEach((name, value) -> put(map, estimator, name, value));
     return (Estimator<?>) estimator.copy(map);
   }
 
@@ -120,9 +126,7 @@ public final class EstimatorCatalog {
    * @throws IllegalArgumentException with Spark's message when a value is invalid for its Param
    */
   public static Estimator<?> apply(Estimator<?> prototype, Assignments assignments) {
-    ParamMap map = new ParamMap();
-    assignments.asMap().forEach((name, value) -> put(map, prototype, name, value));
-    return (Estimator<?>) prototype.copy(map);
+    return with(prototype, assignments.asMap());
   }
 
   /** Sets a Param by name; Spark's ParamPair validates the value and throws its own message. */
