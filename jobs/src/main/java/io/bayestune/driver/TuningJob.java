@@ -3,6 +3,7 @@ package io.bayestune.driver;
 import io.bayestune.connectors.storage.ExperimentStores;
 import io.bayestune.driver.job.JobSpec;
 import io.bayestune.driver.job.JobSpecParser;
+import io.bayestune.driver.model.ModelTrialRunner;
 import io.bayestune.driver.output.JobOutputs;
 import io.bayestune.driver.output.OutputLocation;
 import io.bayestune.driver.output.RunSummary;
@@ -80,7 +81,7 @@ public final class TuningJob {
       new TuningLoop(stored, runner, LoopOptions.of(job.name(), parallelism, job.trialTimeout(), budget),
           new ProgressPrinter(out)).run();
       List<String> written = JobOutputs.write(spark, e, output, job.name(),
-          DistributedTrials.refit(runner));
+          runner instanceof ModelTrialRunner model ? model::refit : null);
       double seconds = (System.nanoTime() - start) / 1e9;
       out.println(RunSummary.render(job.name(), e, seconds, parallelism, output, written));
       out.flush();
@@ -96,7 +97,7 @@ public final class TuningJob {
     if (job.model().perTask()) {
       return TaskTrialRunner.create(JavaSparkContext.fromSparkContext(spark.sparkContext()), job.model().objective());
     }
-    return DistributedTrials.create(spark, job);
+    return ModelTrialRunner.create(spark, job);
   }
 
   /** The job with the command line's output and budget, when given. */
