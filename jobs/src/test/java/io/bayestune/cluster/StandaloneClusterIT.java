@@ -55,7 +55,7 @@ class StandaloneClusterIT {
   }
 
   /**
-   * A per-task tuning job (parallelism 2, budget 12, an objective from the test-jobs jar) runs trials on both
+   * A per-task tuning job (parallelism 2, budget 12, an objective from the test-jobs jar, 0.5-1.5 s a trial) runs trials on both
    * workers, then loses worker 0 with its executor after three observations: it completes on worker 1 with every
    * observation stored once.
    */
@@ -152,7 +152,7 @@ class StandaloneClusterIT {
       if (!driver.isAlive()) {
         throw new AssertionError("the driver exited early:\n" + JavaProcess.tail(log, 60));
       }
-      if (Files.exists(output.resolve("experiment")) && TuningOutputs.observations(output).size() >= n) {
+      if (TuningOutputs.storedObservations(output).map(List::size).orElse(0) >= n) {
         return;
       }
       Thread.sleep(300);

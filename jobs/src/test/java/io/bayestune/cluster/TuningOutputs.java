@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -45,9 +46,17 @@ public final class TuningOutputs {
 
   /** The observations of the experiment stored under {@code output/experiment}. */
   public static List<Observation> observations(Path output) throws IOException {
-    ExperimentStore.StoredState state = new LocalDirectoryStore(output.resolve("experiment")).load()
+    return storedObservations(output)
         .orElseThrow(() -> new AssertionError("no experiment stored under " + output.resolve("experiment")));
-    return Experiment.fromJson(state.json()).observations();
+  }
+
+  /** Like {@link #observations}, but empty while the job has not saved its experiment yet. */
+  public static Optional<List<Observation>> storedObservations(Path output) throws IOException {
+    if (!Files.isDirectory(output.resolve("experiment"))) {
+      return Optional.empty();
+    }
+    Optional<ExperimentStore.StoredState> state = new LocalDirectoryStore(output.resolve("experiment")).load();
+    return state.map(s -> Experiment.fromJson(s.json()).observations());
   }
 
   /**
