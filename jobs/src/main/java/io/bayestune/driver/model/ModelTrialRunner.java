@@ -9,6 +9,7 @@ import io.bayestune.driver.job.JobSpec;
 import io.bayestune.optimizer.space.Assignments;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.Model;
 import org.apache.spark.ml.evaluation.Evaluator;
@@ -35,6 +36,8 @@ public final class ModelTrialRunner implements TrialRunner {
   private final PreparedData data;
   private final Estimator<?> prototype;
   private final Evaluator evaluator;
+  /** Running trials by job group, so that {@link #cancel} can interrupt their fold threads. */
+  private final Map<String, FoldEvaluation> running = new ConcurrentHashMap<>();
 
   private ModelTrialRunner(SparkSession spark, JobSpec job, PreparedData data, Estimator<?> prototype,
       Evaluator evaluator) {
@@ -82,14 +85,29 @@ public final class ModelTrialRunner implements TrialRunner {
    */
   @Override
   public TrialResult run(TrialContext trial, Assignments assignments) throws Exception {
-    Estimator<?> estimator = EstimatorCatalog.apply(prototype, assignments);
-    return FoldEvaluation.run(spark, data, estimator, evaluator, trial);
+    FoldEvaluation folds = new FoldEvaluation(spark, data, EstimatorCatalog.apply(prototype, assignments),
+        evaluator, trial);
+    running.put(trial.jobGroup(), folds);
+    try {
+      return folds.run();
+    } finally {
+      running.remove(trial.jobGroup(), folds);
+    }
   }
 
-  /** Cancels the trial's Spark jobs (its job group); the fold threads are interrupted by Spark. */
+  /**
+   * Stops a running trial: cancels its Spark job group, including jobs its fits would launch next
+   * ({@code cancelJobGroupAndFutureJobs}: a fit is many short jobs, and {@code cancelJobGroup} alone
+   * stops only those active at that instant), and interrupts its fold threads. {@link #run} then
+   * throws a {@link java.util.concurrent.CancellationException}. Job groups must not be reused.
+   */
   @Override
   public void cancel(TrialContext trial) {
-    spark.sparkContext().cancelJobGroup(trial.jobGroup());
+    FoldEvaluation folds = running.get(trial.jobGroup());
+    if (folds != null) {
+      folds.stop();
+    }
+    spark.sparkContext().cancelJobGroupAndFutureJobs(trial.jobGroup());
   }
 
   /**
