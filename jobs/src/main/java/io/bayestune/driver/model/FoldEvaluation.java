@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.Model;
@@ -71,9 +72,7 @@ final class FoldEvaluation {
           FoldStatistics.sampleStddev(values));
     } catch (ExecutionException e) {
       // One fold failed: stop the others, and report the fold's own exception (Spark's message).
-      if (futures.stream().anyMatch(f -> !f.isDone())) {
-        spark.sparkContext().cancelJobGroup(trial.jobGroup());
-      }
+      cancelActiveJobs();
       Throwable cause = e.getCause();
       if (stopped) {
         throw cancelled();
@@ -88,15 +87,32 @@ final class FoldEvaluation {
       spark.sparkContext().cancelJobGroup(trial.jobGroup());
       throw e;
     } finally {
+      boolean cancelledFromOutside = stopped;
       stop();
       pool.shutdownNow();
+      if (cancelledFromOutside) {
+        // A fold thread interrupted between two jobs may have launched one more after the group was
+        // cancelled; once the threads are gone no new job can start, so cancel the group once more.
+        pool.awaitTermination(30, TimeUnit.SECONDS);
+        cancelActiveJobs();
+      }
     }
   }
 
-  /** Interrupts the fold threads; their Spark jobs are cancelled by the caller's job-group cancel. */
+  /** Interrupts the fold threads; their running Spark jobs are cancelled by the caller's job-group cancel. */
   synchronized void stop() {
     stopped = true;
     futures.forEach(f -> f.cancel(true));
+  }
+
+  /** Cancels the group's running jobs, if any (Spark warns when it finds none). */
+  private void cancelActiveJobs() {
+    org.apache.spark.SparkStatusTracker status = spark.sparkContext().statusTracker();
+    java.util.Set<Integer> active = java.util.Arrays.stream(status.getActiveJobIds()).boxed()
+        .collect(java.util.stream.Collectors.toSet());
+    if (java.util.Arrays.stream(status.getJobIdsForGroup(trial.jobGroup())).anyMatch(active::contains)) {
+      spark.sparkContext().cancelJobGroup(trial.jobGroup());
+    }
   }
 
   private CancellationException cancelled() {

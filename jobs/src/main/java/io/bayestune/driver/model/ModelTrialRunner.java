@@ -96,10 +96,11 @@ public final class ModelTrialRunner implements TrialRunner {
   }
 
   /**
-   * Stops a running trial: cancels its Spark job group, including jobs its fits would launch next
-   * ({@code cancelJobGroupAndFutureJobs}: a fit is many short jobs, and {@code cancelJobGroup} alone
-   * stops only those active at that instant), and interrupts its fold threads. {@link #run} then
-   * throws a {@link java.util.concurrent.CancellationException}. Job groups must not be reused.
+   * Stops a running trial: interrupts its fold threads and cancels its Spark job group. A fit is many
+   * short jobs, so {@link #run} cancels the group once more after the fold threads have ended, which
+   * stops a job launched in between; {@code run} then throws a {@link java.util.concurrent.CancellationException}.
+   * (Not {@code cancelJobGroupAndFutureJobs}: it would also fail a later job group of the same name in
+   * this SparkContext, e.g. a notebook running the job again.)
    */
   @Override
   public void cancel(TrialContext trial) {
@@ -107,7 +108,7 @@ public final class ModelTrialRunner implements TrialRunner {
     if (folds != null) {
       folds.stop();
     }
-    spark.sparkContext().cancelJobGroupAndFutureJobs(trial.jobGroup());
+    spark.sparkContext().cancelJobGroup(trial.jobGroup());
   }
 
   /**

@@ -104,6 +104,7 @@ class ModelTrialRunnerIT {
       background.shutdown();
       assertInstanceOf(CancellationException.class, cancelled.getCause(), cancelled.getCause().toString());
       System.out.printf("cancel took %.1f s%n", (System.nanoTime() - cancelledAt) / 1e9);
+      assertTrue(trialJobsSettle(slow.jobGroup()), "jobs of the cancelled trial still run or start");
 
       Model<?> model = runner.refit(assign("maxDepth", 3L, "stepSize", 0.1));
       PipelineModel pipeline = assertInstanceOf(PipelineModel.class, model);
@@ -116,6 +117,23 @@ class ModelTrialRunnerIT {
           "probability").collectAsList();
       assertEquals(scored, reloaded);
     }
+  }
+
+  /** True once no job of the group runs and none starts for two seconds (cancellation is asynchronous). */
+  static boolean trialJobsSettle(String group) throws InterruptedException {
+    org.apache.spark.SparkStatusTracker status = spark.sparkContext().statusTracker();
+    int seen = -1;
+    for (int attempt = 0; attempt < 20; attempt++) {
+      int[] jobs = status.getJobIdsForGroup(group);
+      boolean running = java.util.Arrays.stream(jobs).anyMatch(id -> status.getJobInfo(id).isDefined()
+          && status.getJobInfo(id).get().status() == org.apache.spark.JobExecutionStatus.RUNNING);
+      if (!running && jobs.length == seen) {
+        return true;
+      }
+      seen = running ? -1 : jobs.length;
+      Thread.sleep(2000);
+    }
+    return false;
   }
 
   @Test
