@@ -84,18 +84,24 @@ final class FoldEvaluation {
     } catch (CancellationException e) {
       throw cancelled();
     } catch (InterruptedException e) {
-      spark.sparkContext().cancelJobGroup(trial.jobGroup());
+      cancelActiveJobs();
       throw e;
     } finally {
-      boolean cancelledFromOutside = stopped;
       stop();
       pool.shutdownNow();
-      if (cancelledFromOutside) {
-        // A fold thread interrupted between two jobs may have launched one more after the group was
-        // cancelled; once the threads are gone no new job can start, so cancel the group once more.
-        pool.awaitTermination(30, TimeUnit.SECONDS);
-        cancelActiveJobs();
-      }
+      awaitFoldThreads(pool);
+    }
+  }
+
+  /**
+   * After a cancel or a failed fold, a fold thread interrupted between two jobs may have launched one
+   * more; once the threads are gone no new job can start, so the group's jobs are cancelled once more.
+   */
+  private void awaitFoldThreads(ExecutorService pool) throws InterruptedException {
+    try {
+      pool.awaitTermination(30, TimeUnit.SECONDS);
+    } finally {
+      cancelActiveJobs();
     }
   }
 

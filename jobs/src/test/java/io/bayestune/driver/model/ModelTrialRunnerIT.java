@@ -141,7 +141,8 @@ class ModelTrialRunnerIT {
     JobSpec job = exampleJob("gbt_classifier", "logistic_regression", "{maxIter: 20}", "{maxIter: 10}",
         "{name: maxDepth, type: int, bounds: {min: 2, max: 8}}", "{name: elasticNetParam, type: double, bounds: {min: 0, max: 1}}",
         "{name: stepSize, type: double, bounds: {min: 0.01, max: 0.5}, transformation: log}",
-        "{name: regParam, type: double, bounds: {min: 0.0001, max: 1}, transformation: log}");
+        "{name: regParam, type: double, bounds: {min: 0.0001, max: 1}, transformation: log}",
+        "{folds: 3}", "{folds: 2}");
     SourceReadListener listener = new SourceReadListener();
     spark.sparkContext().addSparkListener(listener);
     FileSystem.getLocal(spark.sparkContext().hadoopConfiguration());
