@@ -24,6 +24,14 @@ public record DataSpec(String path, String format, Map<String, String> options, 
     features = features == null ? List.of() : List.copyOf(features);
   }
 
+  /** The block in one line, with secret reader options (e.g. a password) replaced by {@code ****}. */
+  @Override
+  public String toString() {
+    return "DataSpec[path=" + path + ", format=" + format + ", options=" + JobSpec.redacted(options) + ", label="
+        + label + ", positive=" + positive + ", features=" + features + ", userColumn=" + userColumn
+        + ", itemColumn=" + itemColumn + ", ratingColumn=" + ratingColumn + "]";
+  }
+
   /** True when the data names user, item and rating columns (a recommender job). */
   public boolean isRatings() {
     return userColumn != null || itemColumn != null || ratingColumn != null;

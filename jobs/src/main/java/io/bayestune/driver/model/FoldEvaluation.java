@@ -5,11 +5,13 @@ import io.bayestune.driver.TrialResult;
 import io.bayestune.driver.data.PreparedData;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.Model;
@@ -25,11 +27,24 @@ import org.apache.spark.sql.SparkSession;
  * sqrt(sum (v_i - mean)^2 / (k - 1)) as {@code value_stddev}; a holdout has no stddev.
  */
 final class FoldEvaluation {
-  private FoldEvaluation() {
+  private final SparkSession spark;
+  private final PreparedData data;
+  private final Estimator<?> estimator;
+  private final Evaluator evaluator;
+  private final TrialContext trial;
+  private final List<Future<Double>> futures = new ArrayList<>();
+  private boolean stopped;
+
+  FoldEvaluation(SparkSession spark, PreparedData data, Estimator<?> estimator, Evaluator evaluator,
+      TrialContext trial) {
+    this.spark = spark;
+    this.data = data;
+    this.estimator = estimator;
+    this.evaluator = evaluator;
+    this.trial = trial;
   }
 
-  static TrialResult run(SparkSession spark, PreparedData data, Estimator<?> estimator, Evaluator evaluator,
-      TrialContext trial) throws Exception {
+  TrialResult run() throws Exception {
     int k = data.splits();
     AtomicInteger threads = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(k, r -> {
@@ -38,37 +53,80 @@ final class FoldEvaluation {
       return t;
     });
     ExecutorCompletionService<Double> done = new ExecutorCompletionService<>(pool);
-    List<Future<Double>> futures = new ArrayList<>();
     try {
-      for (int i = 0; i < k; i++) {
-        int fold = i;
-        futures.add(done.submit(() -> evaluateFold(spark, data, estimator, evaluator, trial, fold, k)));
+      synchronized (this) {
+        for (int i = 0; i < k && !stopped; i++) {
+          int fold = i;
+          futures.add(done.submit(() -> evaluateFold(fold, k)));
+        }
+        if (stopped) {
+          throw cancelled();
+        }
       }
       double[] values = new double[k];
       for (int i = 0; i < k; i++) {
         Future<Double> next = done.take();
         values[futures.indexOf(next)] = next.get();
       }
-      return k == 1 ? TrialResult.of(values[0]) : TrialResult.of(mean(values), sampleStddev(values));
+      return k == 1 ? TrialResult.of(values[0]) : TrialResult.of(FoldStatistics.mean(values),
+          FoldStatistics.sampleStddev(values));
     } catch (ExecutionException e) {
       // One fold failed: stop the others, and report the fold's own exception (Spark's message).
-      spark.sparkContext().cancelJobGroup(trial.jobGroup());
+      cancelActiveJobs();
       Throwable cause = e.getCause();
+      if (stopped) {
+        throw cancelled();
+      }
       if (cause instanceof Exception ex) {
         throw ex;
       }
       throw (Error) cause;
+    } catch (CancellationException e) {
+      throw cancelled();
     } catch (InterruptedException e) {
-      spark.sparkContext().cancelJobGroup(trial.jobGroup());
+      cancelActiveJobs();
       throw e;
     } finally {
-      futures.forEach(f -> f.cancel(true));
+      stop();
       pool.shutdownNow();
+      awaitFoldThreads(pool);
     }
   }
 
-  private static double evaluateFold(SparkSession spark, PreparedData data, Estimator<?> estimator,
-      Evaluator evaluator, TrialContext trial, int fold, int k) {
+  /**
+   * After a cancel or a failed fold, a fold thread interrupted between two jobs may have launched one
+   * more; once the threads are gone no new job can start, so the group's jobs are cancelled once more.
+   */
+  private void awaitFoldThreads(ExecutorService pool) throws InterruptedException {
+    try {
+      pool.awaitTermination(30, TimeUnit.SECONDS);
+    } finally {
+      cancelActiveJobs();
+    }
+  }
+
+  /** Interrupts the fold threads; their running Spark jobs are cancelled by the caller's job-group cancel. */
+  synchronized void stop() {
+    stopped = true;
+    futures.forEach(f -> f.cancel(true));
+  }
+
+  /** Cancels the group's running jobs, if any (Spark warns when it finds none). */
+  private void cancelActiveJobs() {
+    org.apache.spark.SparkStatusTracker status = spark.sparkContext().statusTracker();
+    java.util.Set<Integer> active = java.util.Arrays.stream(status.getActiveJobIds()).boxed()
+        .collect(java.util.stream.Collectors.toSet());
+    if (java.util.Arrays.stream(status.getJobIdsForGroup(trial.jobGroup())).anyMatch(active::contains)) {
+      spark.sparkContext().cancelJobGroup(trial.jobGroup());
+    }
+  }
+
+  private CancellationException cancelled() {
+    return new CancellationException("trial " + trial.suggestionId() + " was cancelled (Spark job group "
+        + trial.jobGroup() + ")");
+  }
+
+  private double evaluateFold(int fold, int k) {
     String description = k == 1 ? trial.description() + " (holdout)"
         : trial.description() + " (fold " + (fold + 1) + "/" + k + ")";
     spark.sparkContext().setJobGroup(trial.jobGroup(), description, true);
@@ -78,22 +136,5 @@ final class FoldEvaluation {
     } finally {
       spark.sparkContext().clearJobGroup();
     }
-  }
-
-  static double mean(double[] values) {
-    double sum = 0;
-    for (double v : values) {
-      sum += v;
-    }
-    return sum / values.length;
-  }
-
-  static double sampleStddev(double[] values) {
-    double mean = mean(values);
-    double squares = 0;
-    for (double v : values) {
-      squares += (v - mean) * (v - mean);
-    }
-    return Math.sqrt(squares / (values.length - 1));
   }
 }

@@ -185,7 +185,7 @@ class JobSpecParserTest {
 
   @Test
   void toStringNeverPrintsSecrets() {
-    JobSpec job = JobSpecParser.parse(BASE + "s3: {endpoint: 'http://127.0.0.1:9000', access_key: AKIAXYZ,"
+    JobSpec job = JobSpecParser.parse(BASE.replace("header: true", "header: true, password: s3cr3t") + "s3: {endpoint: 'http://127.0.0.1:9000', access_key: AKIAXYZ,"
         + " secret_key: s3cr3t}\nspark: {spark.hadoop.fs.s3a.secret.key: s3cr3t, spark.executor.memory: 2g}\n",
         "s.yaml");
     assertEquals("s3cr3t", job.s3().get("secret_key"));

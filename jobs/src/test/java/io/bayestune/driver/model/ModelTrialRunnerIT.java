@@ -16,6 +16,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.StorageStatistics;
 import org.apache.spark.ml.Model;
@@ -76,14 +82,29 @@ class ModelTrialRunnerIT {
       throws Exception {
     // maxIter 5 keeps the class lean; the example's maxIter 20 is timed by -Dbayestune.exampleTrial=true.
     JobSpec job = Boolean.getBoolean("bayestune.exampleTrial") ? exampleJob() : exampleJob("maxIter: 20", "maxIter: 5");
+    long start = System.nanoTime();
     try (ModelTrialRunner runner = ModelTrialRunner.create(spark, job)) {
       assertEquals(4454, runner.preparedData().count());
-      long start = System.nanoTime();
+      long created = System.nanoTime();
       TrialResult r = runner.run(trial(1), assign("maxDepth", 4L, "stepSize", 0.1));
-      System.out.printf("gbt " + job.model().params() + " 3 folds: one trial %.1f s, AUC %.4f +- %.4f%n",
-          (System.nanoTime() - start) / 1e9, r.value(), r.valueStddev());
+      System.out.printf("gbt %s 3 folds: create %.1f s, one trial %.1f s, AUC %.4f +- %.4f%n", job.model().params(),
+          (created - start) / 1e9, (System.nanoTime() - created) / 1e9, r.value(), r.valueStddev());
       assertTrue(r.value() > 0.7 && r.value() < 0.9, "AUC " + r.value());
       assertTrue(r.valueStddev() > 0 && r.valueStddev() < 0.05, "stddev " + r.valueStddev());
+
+      // A trial far longer than the test: cancel stops it, though its fits keep launching new jobs.
+      TrialContext slow = trial(2);
+      ExecutorService background = Executors.newSingleThreadExecutor();
+      Future<TrialResult> running = background.submit(() -> runner.run(slow, assign("maxDepth", 6L, "stepSize", 0.1,
+          "maxIter", 1000L)));
+      Thread.sleep(3000);
+      long cancelledAt = System.nanoTime();
+      runner.cancel(slow);
+      ExecutionException cancelled = assertThrows(ExecutionException.class, () -> running.get(60, TimeUnit.SECONDS));
+      background.shutdown();
+      assertInstanceOf(CancellationException.class, cancelled.getCause(), cancelled.getCause().toString());
+      System.out.printf("cancel took %.1f s%n", (System.nanoTime() - cancelledAt) / 1e9);
+      assertTrue(trialJobsSettle(slow.jobGroup()), "jobs of the cancelled trial still run or start");
 
       Model<?> model = runner.refit(assign("maxDepth", 3L, "stepSize", 0.1));
       PipelineModel pipeline = assertInstanceOf(PipelineModel.class, model);
@@ -98,12 +119,30 @@ class ModelTrialRunnerIT {
     }
   }
 
+  /** True once no job of the group runs and none starts for two seconds (cancellation is asynchronous). */
+  static boolean trialJobsSettle(String group) throws InterruptedException {
+    org.apache.spark.SparkStatusTracker status = spark.sparkContext().statusTracker();
+    int seen = -1;
+    for (int attempt = 0; attempt < 20; attempt++) {
+      int[] jobs = status.getJobIdsForGroup(group);
+      boolean running = java.util.Arrays.stream(jobs).anyMatch(id -> status.getJobInfo(id).isDefined()
+          && status.getJobInfo(id).get().status() == org.apache.spark.JobExecutionStatus.RUNNING);
+      if (!running && jobs.length == seen) {
+        return true;
+      }
+      seen = running ? -1 : jobs.length;
+      Thread.sleep(2000);
+    }
+    return false;
+  }
+
   @Test
   void logisticRegressionTrialsReadTheSourceOnce() throws Exception {
     JobSpec job = exampleJob("gbt_classifier", "logistic_regression", "{maxIter: 20}", "{maxIter: 10}",
         "{name: maxDepth, type: int, bounds: {min: 2, max: 8}}", "{name: elasticNetParam, type: double, bounds: {min: 0, max: 1}}",
         "{name: stepSize, type: double, bounds: {min: 0.01, max: 0.5}, transformation: log}",
-        "{name: regParam, type: double, bounds: {min: 0.0001, max: 1}, transformation: log}");
+        "{name: regParam, type: double, bounds: {min: 0.0001, max: 1}, transformation: log}",
+        "{folds: 3}", "{folds: 2}");
     SourceReadListener listener = new SourceReadListener();
     spark.sparkContext().addSparkListener(listener);
     FileSystem.getLocal(spark.sparkContext().hadoopConfiguration());
@@ -113,6 +152,7 @@ class ModelTrialRunnerIT {
     try (ModelTrialRunner runner = ModelTrialRunner.create(spark, job)) {
       spark.sparkContext().listenerBus().waitUntilEmpty();
       long afterCreate = listener.sourceBytes.get();
+      listener.jobGroups.clear();
       long hadoopAfterCreate = files.getLong("bytesRead") - hadoopBefore;
       double best = 0;
       for (int t = 0; t < 6; t++) {
@@ -126,6 +166,9 @@ class ModelTrialRunnerIT {
           + " after trials%n", size, afterCreate, listener.sourceRecords.get(), listener.sourceBytes.get(),
           listener.allBytes.get(), hadoopAfterCreate, files.getLong("bytesRead") - hadoopBefore);
       assertTrue(best > 0.75 && best < 0.9, "logistic regression AUC " + best);
+      assertEquals(new java.util.TreeSet<>(List.of("bayestune-it-trial-10", "bayestune-it-trial-11",
+          "bayestune-it-trial-12", "bayestune-it-trial-13", "bayestune-it-trial-14", "bayestune-it-trial-15")),
+          new java.util.TreeSet<>(listener.jobGroups), "every trial job runs in its trial's job group");
       // One full read, plus the first 64 KiB buffer read once more when Spark takes the CSV header line.
       assertTrue(afterCreate >= size && afterCreate <= size + 128 * 1024, "bytes read while preparing: " + afterCreate);
       assertTrue(hadoopAfterCreate >= size && hadoopAfterCreate <= size + 128 * 1024, "Hadoop: " + hadoopAfterCreate);
@@ -174,6 +217,41 @@ class ModelTrialRunnerIT {
           () -> runner.run(trial(31), assign("loss", "huber", "elasticNetParam", 0.5)));
       assertTrue(e.getMessage().contains("LinearRegression with huber loss only supports L2 regularization"),
           e.getMessage());
+    }
+  }
+
+  @Test
+  void alsOnRatingsWithTextUserIdsBeatsTheConstantPrediction(@TempDir Path dir) throws Exception {
+    // rating = 3 + user bias + item bias + noise: rank 2, std about 0.84 around its mean.
+    java.util.Random random = new java.util.Random(1);
+    double[] userBias = random.doubles(40, -1, 1).toArray();
+    double[] itemBias = random.doubles(25, -1, 1).toArray();
+    StringBuilder csv = new StringBuilder("userId,movieId,rating\n");
+    for (int u = 0; u < 40; u++) {
+      for (int i = 0; i < 25; i++) {
+        if (random.nextDouble() < 0.6) {
+          csv.append("u").append(u).append(',').append(i).append(',')
+              .append(3 + userBias[u] + itemBias[i] + 0.2 * random.nextGaussian()).append('\n');
+        }
+      }
+    }
+    Path ratings = Files.writeString(dir.resolve("ratings.csv"), csv);
+    JobSpec job = JobSpecParser.parse(String.join("\n",
+        "name: ratings",
+        "data: {path: " + ratings + ", options: {header: \"true\"}, user: userId, item: movieId, rating: rating}",
+        "model: {estimator: als, params: {maxIter: 5}}",
+        "parameters:",
+        "  - {name: rank, type: int, bounds: {min: 2, max: 8}}",
+        "  - {name: regParam, type: double, bounds: {min: 0.001, max: 1}, transformation: log}",
+        "metric: {name: rmse}",
+        "validation: {folds: 2}",
+        "observation_budget: 5", ""), "ratings.yaml");
+    try (ModelTrialRunner runner = ModelTrialRunner.create(spark, job)) {
+      TrialResult r = runner.run(trial(40), assign("rank", 3L, "regParam", 0.05));
+      assertTrue(r.value() < 0.6, "ALS rmse " + r.value() + " should beat the constant prediction's 0.84");
+      PipelineModel model = (PipelineModel) runner.refit(assign("rank", 3L, "regParam", 0.05));
+      Dataset<Row> raw = spark.read().option("header", "true").csv(ratings.toString()).drop("rating").limit(20);
+      assertEquals(20, model.transform(raw).where("prediction > 1 AND prediction < 5").count());
     }
   }
 

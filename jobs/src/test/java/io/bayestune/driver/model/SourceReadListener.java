@@ -1,11 +1,15 @@
 package io.bayestune.driver.model;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.spark.executor.TaskMetrics;
 import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.scheduler.SparkListenerStageCompleted;
 import org.apache.spark.scheduler.SparkListenerStageSubmitted;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
@@ -23,8 +27,15 @@ final class SourceReadListener extends SparkListener {
   final AtomicLong sourceBytes = new AtomicLong();
   final AtomicLong sourceRecords = new AtomicLong();
   final AtomicLong allBytes = new AtomicLong();
+  /** The job group of every job started, in order ("null" for none). */
+  final List<String> jobGroups = Collections.synchronizedList(new ArrayList<>());
   private final Set<Integer> cachedRdds = ConcurrentHashMap.newKeySet();
   private final Map<Integer, Boolean> readsSource = new ConcurrentHashMap<>();
+
+  @Override
+  public void onJobStart(SparkListenerJobStart event) {
+    jobGroups.add(String.valueOf(event.properties() == null ? null : event.properties().getProperty("spark.jobGroup.id")));
+  }
 
   @Override
   public void onStageSubmitted(SparkListenerStageSubmitted event) {
