@@ -35,8 +35,8 @@ public final class S3Settings {
 
   /**
    * Retries that ride out an outage of several seconds (S3A retries each call with exponential backoff;
-   * the SDK's own attempts are kept few so that the two do not multiply into minutes) while an endpoint
-   * that never answers still fails within about half a minute. Used only where the user set nothing.
+   * the SDK's own attempts are kept few so that the two do not multiply into minutes: S3A's defaults kept
+   * retrying a refused connection for nearly three minutes here). 15 s is the lowest connect timeout S3A accepts. Used only where the user set nothing.
    */
   static final Map<String, String> RETRY_DEFAULTS = Map.of(
       "fs.s3a.retry.limit", "6",
@@ -44,7 +44,7 @@ public final class S3Settings {
       "fs.s3a.retry.throttle.limit", "10",
       "fs.s3a.retry.throttle.interval", "500ms",
       "fs.s3a.attempts.maximum", "2",
-      "fs.s3a.connection.establish.timeout", "5s",
+      "fs.s3a.connection.establish.timeout", "15s",
       "fs.s3a.connection.timeout", "60s");
 
   private final Map<String, String> entries;
@@ -65,7 +65,8 @@ public final class S3Settings {
 
   /**
    * From a job file's {@code s3:} block (endpoint, region, path_style_access, access_key, secret_key,
-   * session_token, credentials_provider); Hadoop keys ({@code fs.s3a.*}) may stand beside them.
+   * session_token, credentials_provider); Hadoop keys ({@code fs.s3a.*}) and the store's own
+   * ({@code bayestune.store.retry.deadline.seconds}, {@code bayestune.store.lease.ttl.seconds}) may stand beside them.
    *
    * @throws IllegalArgumentException naming an unknown key and the known ones
    */
@@ -76,13 +77,13 @@ public final class S3Settings {
         return;
       }
       String text = String.valueOf(value).trim();
-      if (key.startsWith("fs.") || key.startsWith("spark.hadoop.fs.")) {
+      if (key.startsWith("fs.") || key.startsWith("spark.hadoop.fs.") || key.startsWith("bayestune.store.")) {
         out.put(key.startsWith("spark.hadoop.") ? key.substring("spark.hadoop.".length()) : key, text);
       } else if (JOB_KEYS.containsKey(key)) {
         out.put(JOB_KEYS.get(key), key.equals("credentials_provider") ? CredentialsProviders.className(text) : text);
       } else {
         throw new IllegalArgumentException("s3." + key + ": unknown S3 setting; use one of "
-            + new TreeSet<>(JOB_KEYS.keySet()) + " or an fs.s3a.* Hadoop key");
+            + new TreeSet<>(JOB_KEYS.keySet()) + " or an fs.s3a.* Hadoop key (or bayestune.store.*)");
       }
     });
     if (out.containsKey("fs.s3a.path.style.access")) {

@@ -125,10 +125,15 @@ public final class S3ProxyServer implements AutoCloseable {
     }
   }
 
-  /** Starts the server again on the same port with the same data. */
+  /** Starts the server again (stopping it first if it runs) on the same port with the same data. */
   public void restart() throws IOException {
     stop();
     launch();
+  }
+
+  /** The directory holding the objects (bucket/key files), to check what was stored byte for byte. */
+  public Path dataDirectory() {
+    return dataDirectory;
   }
 
   /** Creates a bucket through the S3 API (CreateBucket), as a user would. */
