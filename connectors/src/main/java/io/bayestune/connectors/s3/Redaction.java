@@ -22,7 +22,7 @@ public final class Redaction {
   private static final Pattern SECRET_SETTING = Pattern.compile(
       "((?:spark\\.hadoop\\.)?fs\\.s3a\\.[\\w.-]*(?:secret|session\\.token|password|encryption\\.key)[\\w.-]*"
           + "|AWS_SECRET_ACCESS_KEY|AWS_SESSION_TOKEN|secret_key|session_token)"
-          + "(\\s*[=:]\\s*\"?)([^\\s\",;}&]+)",
+          + "(\"?\\s*[=:]\\s*\"?)([^\\s\",;}&]+)",
       Pattern.CASE_INSENSITIVE);
 
   private Redaction() {
