@@ -28,6 +28,8 @@ final class BenchCommand {
       "    [--warmup 2] [--iterations 5] [--out docs/benchmarks.md]",
       "bayestune bench warmstart [--seeds 10] [--prior 20] [--new 10] [--functions branin,hartmann6,mixed-branin]",
       "    [--out docs/benchmarks.md]",
+      "bayestune bench spark scheduling [--trials 40] [--parallelism 4] [--seed 1] [--lookahead 1] [--out docs/benchmarks.md]",
+      "bayestune bench spark quality [--budget 30] [--seeds 5] [--out docs/benchmarks.md]",
       "bayestune bench s3 --at s3a://BUCKET/PREFIX [--size-mb 1024] [--columns 50] [--read-columns 3]",
       "    [--out docs/benchmarks.md]   (S3 settings from AWS_* and BAYESTUNE_S3_ENDPOINT)");
 
@@ -41,8 +43,11 @@ final class BenchCommand {
     if (args.length > 0 && args[0].equals("warmstart")) {
       return warmStart(args, "bayestune bench " + String.join(" ", args), out, err);
     }
+    if (args.length > 0 && args[0].equals("spark")) {
+      return SparkBenchCommand.run(args, "bayestune bench " + String.join(" ", args), out, err);
+    }
     if (args.length == 0 || !(args[0].equals("optimizer") || args[0].equals("latency"))) {
-      err.println("bayestune: bench needs \"optimizer\", \"latency\" or \"warmstart\"\n\n" + USAGE);
+      err.println("bayestune: bench needs \"optimizer\", \"latency\", \"warmstart\", \"spark\" or \"s3\"\n\n" + USAGE);
       return 2;
     }
     String line = "bayestune bench " + String.join(" ", args);
