@@ -108,7 +108,7 @@ final class S3ConditionalWrites implements StateDocument.WriteProtocol {
     } else {
       builder.must(CREATE_IF_ETAG, expectedVersion);
     }
-    try (FSDataOutputStream out = (FSDataOutputStream) builder.build()) {
+    try (FSDataOutputStream out = builder.build()) {
       out.write(json.getBytes(StandardCharsets.UTF_8));
     }
   }

@@ -112,11 +112,13 @@ class S3DatasetsIT {
 
   @Test
   void prefixAndGlobReadEveryPart() throws Exception {
-    Map<String, String> csv = Map.of("pathGlobFilter", "*.csv");
-    assertEquals(CREDIT_ROWS, Datasets.read(spark, "s3a://data/parts/", "csv", csv).count());
-    assertEquals(CREDIT_ROWS, Datasets.read(spark, "s3a://data/parts/part-*.csv", null, Map.of()).count());
+    // Counting needs no column types: skip inferSchema's extra pass over the data.
+    Map<String, String> untyped = Map.of("inferSchema", "false");
+    Map<String, String> csvUnder = Map.of("inferSchema", "false", "pathGlobFilter", "*.csv");
+    assertEquals(CREDIT_ROWS, Datasets.read(spark, "s3a://data/parts/", "csv", csvUnder).count());
+    assertEquals(CREDIT_ROWS, Datasets.read(spark, "s3a://data/parts/part-*.csv", null, untyped).count());
     assertEquals((creditLines.size() - 1) / 2,
-        Datasets.read(spark, "s3a://data/parts/part-[1].csv", null, Map.of()).count());
+        Datasets.read(spark, "s3a://data/parts/part-[1].csv", null, untyped).count());
   }
 
   @Test

@@ -164,6 +164,7 @@ class S3StoreFailuresIT {
     Experiment e = Experiment.create(SpecJson.parse(SPEC), 3);
     int total = 12;
     Thread outage = null;
+    long outageStarted = 0;
     try (ExperimentStore store = ExperimentStores.open(at, s3.s3aSettings())) {
       String version = store.save(e.toJson(), null);
       for (int i = 0; i < total; i++) {
@@ -179,11 +180,14 @@ class S3StoreFailuresIT {
               throw new IllegalStateException(ex);
             }
           });
+          outageStarted = System.nanoTime();
           outage.start();
           Thread.sleep(300);
         }
         version = store.save(e.toJson(), version);
       }
+      double blockedSeconds = (System.nanoTime() - outageStarted) / 1e9;
+      assertTrue(blockedSeconds > 4.5, "the saves after the stop waited for the server: " + blockedSeconds + " s");
       outage.join();
       Experiment stored = Experiment.fromJson(store.load().orElseThrow().json());
       List<Observation> observations = stored.observations();
