@@ -59,6 +59,8 @@ public final class S3ProxyServer implements AutoCloseable {
     Files.createDirectories(base.resolve("data"));
     S3ProxyServer server = new S3ProxyServer(base, freePort());
     server.launch();
+    // A test JVM that is stopped (Ctrl-C, a build timeout) must not leave the server running.
+    Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "s3proxy-stop"));
     return server;
   }
 
@@ -73,7 +75,7 @@ public final class S3ProxyServer implements AutoCloseable {
     return jar;
   }
 
-  private void launch() throws IOException {
+  private synchronized void launch() throws IOException {
     Path properties = baseDirectory.resolve("s3proxy.properties");
     Files.writeString(properties, String.join("\n",
         "s3proxy.endpoint=http://127.0.0.1:" + port,
@@ -112,7 +114,7 @@ public final class S3ProxyServer implements AutoCloseable {
   }
 
   /** Stops the server (data stays on disk); S3 calls then fail with connection refused. */
-  public void stop() {
+  public synchronized void stop() {
     if (process != null && process.isAlive()) {
       process.destroy();
       try {
