@@ -197,6 +197,8 @@ class S3TuningJobIT {
         }
       }
       assertTrue(first.waitFor(180, TimeUnit.SECONDS));
+    } finally {
+      first.destroyForcibly();
     }
     String firstErr = Files.readString(dir.resolve("first.err"));
     boolean firstRefused = first.exitValue() != 0;
