@@ -5,6 +5,7 @@ import io.bayestune.bench.LatencyBenchmark;
 import io.bayestune.bench.MarkdownSections;
 import io.bayestune.bench.OptimizerBenchmark;
 import io.bayestune.bench.QualityReport;
+import io.bayestune.bench.S3ReadBenchmark;
 import io.bayestune.bench.WarmStartBenchmark;
 import io.bayestune.bench.functions.BenchmarkFunctions;
 import java.io.IOException;
@@ -28,12 +29,17 @@ final class BenchCommand {
       "bayestune bench warmstart [--seeds 10] [--prior 20] [--new 10] [--functions branin,hartmann6,mixed-branin]",
       "    [--out docs/benchmarks.md]",
       "bayestune bench spark scheduling [--trials 40] [--parallelism 4] [--seed 1] [--lookahead 1] [--out docs/benchmarks.md]",
-      "bayestune bench spark quality [--budget 30] [--seeds 5] [--out docs/benchmarks.md]");
+      "bayestune bench spark quality [--budget 30] [--seeds 5] [--out docs/benchmarks.md]",
+      "bayestune bench s3 --at s3a://BUCKET/PREFIX [--size-mb 1024] [--columns 50] [--read-columns 3]",
+      "    [--out docs/benchmarks.md]   (S3 settings from AWS_* and BAYESTUNE_S3_ENDPOINT)");
 
   private BenchCommand() {
   }
 
   static int run(String[] args, PrintStream out, PrintStream err) throws IOException {
+    if (args.length > 0 && args[0].equals("s3")) {
+      return s3(args, "bayestune bench " + String.join(" ", args), out, err);
+    }
     if (args.length > 0 && args[0].equals("warmstart")) {
       return warmStart(args, "bayestune bench " + String.join(" ", args), out, err);
     }
@@ -41,7 +47,7 @@ final class BenchCommand {
       return SparkBenchCommand.run(args, "bayestune bench " + String.join(" ", args), out, err);
     }
     if (args.length == 0 || !(args[0].equals("optimizer") || args[0].equals("latency"))) {
-      err.println("bayestune: bench needs \"optimizer\", \"latency\", \"warmstart\" or \"spark\"\n\n" + USAGE);
+      err.println("bayestune: bench needs \"optimizer\", \"latency\", \"warmstart\", \"spark\" or \"s3\"\n\n" + USAGE);
       return 2;
     }
     String line = "bayestune bench " + String.join(" ", args);
@@ -112,6 +118,20 @@ final class BenchCommand {
     MarkdownSections.write(file, "Warm start", body);
     out.println(body);
     err.println("bench: wrote section \"Warm start\" of " + file);
+    return 0;
+  }
+
+  private static int s3(String[] argv, String line, PrintStream out, PrintStream err) throws IOException {
+    Args a = new Args("bench s3", argv, 1, Set.of("at", "size-mb", "columns", "read-columns", "out"), Set.of());
+    S3ReadBenchmark.Options o = new S3ReadBenchmark.Options(a.require("at"), (int) a.integer("size-mb", 1024),
+        (int) a.integer("columns", 50), (int) a.integer("read-columns", 3), line);
+    S3ReadBenchmark.Result result = S3ReadBenchmark.run(o,
+        io.bayestune.connectors.s3.S3Settings.fromEnvironment(System.getenv()), err);
+    String body = S3ReadBenchmark.render(result, Environment.capture(findScript()));
+    Path file = Path.of(a.get("out") == null ? "docs/benchmarks.md" : a.get("out"));
+    MarkdownSections.write(file, "S3", body);
+    out.println(body);
+    err.println("bench: wrote section \"S3\" of " + file);
     return 0;
   }
 

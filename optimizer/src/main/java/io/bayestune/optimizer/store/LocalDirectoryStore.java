@@ -29,6 +29,9 @@ public final class LocalDirectoryStore implements ExperimentStore {
   static final String STATE_FILE = "experiment.json";
   private static final String LOCK_FILE = ".lock";
 
+  private static final java.util.concurrent.ConcurrentMap<Path, Object> IN_PROCESS_LOCKS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private final Path directory;
 
   public LocalDirectoryStore(Path directory) {
@@ -48,6 +51,14 @@ public final class LocalDirectoryStore implements ExperimentStore {
   @Override
   public String save(String json, String expectedVersion) throws IOException {
     Files.createDirectories(directory);
+    // A JVM holds one file lock per file: a second store on this directory in the same process would get
+    // OverlappingFileLockException from lock(), so threads of one process queue on a monitor first.
+    synchronized (IN_PROCESS_LOCKS.computeIfAbsent(directory, d -> new Object())) {
+      return saveUnderFileLock(json, expectedVersion);
+    }
+  }
+
+  private String saveUnderFileLock(String json, String expectedVersion) throws IOException {
     try (FileChannel lockChannel = FileChannel.open(directory.resolve(LOCK_FILE),
             StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock ignored = lockChannel.lock()) {
@@ -101,7 +112,8 @@ public final class LocalDirectoryStore implements ExperimentStore {
     return directory.toString();
   }
 
-  static String versionOf(String json) {
+  /** The version of a document: the first 128 bits of its SHA-256, hex (other content-hashed stores use it too). */
+  public static String versionOf(String json) {
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(json.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest, 0, 16);

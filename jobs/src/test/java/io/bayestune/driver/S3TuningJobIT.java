@@ -1,0 +1,218 @@
+package io.bayestune.driver;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.bayestune.cli.ChildJvm;
+import io.bayestune.connectors.testing.S3ProxyServer;
+import io.bayestune.driver.job.JobSpecParser;
+import io.bayestune.optimizer.experiment.Experiment;
+import io.bayestune.optimizer.experiment.Observation;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Whole jobs against S3 (S3Proxy on 127.0.0.1, the real S3A client): credit data read from s3a:// with state
+ * and outputs written back; the server stopped for 5 s mid-run; two drivers on one experiment.
+ */
+class S3TuningJobIT {
+  private static S3ProxyServer s3;
+  private static SparkSession spark;
+
+  @TempDir
+  Path dir;
+
+  @BeforeAll
+  static void start() throws Exception {
+    s3 = S3ProxyServer.start();
+    s3.createBucket("data");
+    s3.createBucket("runs");
+    Path credit = Path.of("..", "examples", "data", "credit_data.csv");
+    try (S3Client client = s3.client()) {
+      client.putObject(b -> b.bucket("data").key("credit/credit_data.csv"), RequestBody.fromFile(credit));
+    }
+    spark = SparkSession.builder().master("local[2]").appName("S3TuningJobIT")
+        .config("spark.ui.enabled", "false").config("spark.scheduler.mode", "FAIR")
+        .config("spark.ui.showConsoleProgress", "false").getOrCreate();
+  }
+
+  @AfterAll
+  static void stop() {
+    spark.stop();
+    s3.close();
+  }
+
+  private static String s3Block() {
+    return "s3: {endpoint: \"" + s3.endpoint() + "\", region: us-east-1, path_style_access: \"true\", access_key: "
+        + s3.accessKey() + ", secret_key: " + s3.secretKey() + "}";
+  }
+
+  private Path sleepJob(String name, String output, int budget) throws Exception {
+    return Files.writeString(dir.resolve(name + ".yaml"), String.join("\n",
+        "name: " + name,
+        "model: {objective: io.bayestune.bench.SleepingObjective}",
+        "parameters:",
+        "  - {name: x, type: double, bounds: {min: 0, max: 1}}",
+        "  - {name: y, type: double, bounds: {min: 0, max: 1}}",
+        "metric: {name: f}",
+        "observation_budget: " + budget,
+        "parallelism: 2",
+        "seed: 5",
+        "output: " + output,
+        s3Block()));
+  }
+
+  private static String run(Path jobFile) throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    TuningJob.run(spark, JobSpecParser.parse(jobFile), new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    return bytes.toString(StandardCharsets.UTF_8);
+  }
+
+  private static Experiment stored(String key) {
+    try (S3Client client = s3.client()) {
+      return Experiment.fromJson(client.getObjectAsBytes(b -> b.bucket("runs").key(key)).asUtf8String());
+    }
+  }
+
+  private static void assertEachOnce(Experiment e, int count) {
+    List<Observation> observations = e.observations();
+    assertEquals(count, observations.size());
+    Set<String> ids = new HashSet<>();
+    observations.forEach(o -> assertTrue(ids.add(o.suggestionId()), "observed twice: " + o.suggestionId()));
+  }
+
+  @Test
+  void creditDataFromS3WithStateAndOutputsWrittenBack() throws Exception {
+    Path file = Files.writeString(dir.resolve("credit.yaml"), String.join("\n",
+        "name: credit-lr",
+        "data: {path: \"s3a://data/credit/credit_data.csv\", format: csv, options: {header: \"true\"}, label: Status,"
+            + " positive: bad}",
+        "model: {estimator: logistic_regression, params: {maxIter: 10}}",
+        "parameters:",
+        "  - {name: regParam, type: double, bounds: {min: 0.001, max: 1}, transformation: log}",
+        "metric: {name: areaUnderROC}",
+        "validation: {holdout: 0.25}",
+        "observation_budget: 2",
+        "parallelism: 2",
+        "seed: 3",
+        "output: s3a://runs/credit",
+        s3Block()));
+    String printed = run(file);
+    assertEquals(2, printed.lines().filter(l -> l.startsWith("[")).count(), printed);
+    Experiment e = stored("credit/experiment/experiment.json");
+    assertEachOnce(e, 2);
+    e.observations().forEach(o -> assertTrue(!o.failed() && o.value() > 0.6 && o.value() <= 1,
+        "AUC of a logistic regression on the credit data: " + o));
+    List<Row> trials = spark.read().parquet("s3a://runs/credit/trials.parquet").collectAsList();
+    assertEquals(2, trials.size());
+    try (S3Client client = s3.client()) {
+      String best = client.getObjectAsBytes(b -> b.bucket("runs").key("credit/best.json")).asUtf8String();
+      assertTrue(best.contains("\"best_assignments\"") && best.contains("regParam"), best);
+      assertTrue(!best.contains(s3.secretKey()) && !printed.contains(s3.secretKey()), "secret in an output");
+    }
+  }
+
+  @Test
+  void serverStoppedMidRunAndTheJobCompletesWithEveryObservationOnce() throws Exception {
+    Path file = sleepJob("outage", "s3a://runs/outage", 10);
+    AtomicInteger observedAtStop = new AtomicInteger(-1);
+    AtomicLong restartedAt = new AtomicLong(Long.MAX_VALUE);
+    Thread outage = new Thread(() -> {
+      try {
+        // stop the server once the job has saved a few observations, so the outage falls mid-run
+        for (int seen = 0; seen < 2; Thread.sleep(100)) {
+          try {
+            seen = stored("outage/experiment/experiment.json").observations().size();
+          } catch (RuntimeException notYetWritten) {
+            seen = 0;
+          }
+        }
+        observedAtStop.set(stored("outage/experiment/experiment.json").observations().size());
+        s3.stop();
+        Thread.sleep(5000);
+        s3.restart();
+        restartedAt.set(System.nanoTime());
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    outage.start();
+    String printed;
+    try {
+      printed = run(file);
+    } finally {
+      outage.join();
+    }
+    long endedAt = System.nanoTime();
+    assertTrue(observedAtStop.get() >= 2 && observedAtStop.get() < 10, "stopped mid-run at " + observedAtStop);
+    assertTrue(restartedAt.get() < endedAt, "the job outlived the outage");
+    assertEquals(10, printed.lines().filter(l -> l.startsWith("[")).count(), printed);
+    assertEachOnce(stored("outage/experiment/experiment.json"), 10);
+  }
+
+  @Test
+  void aSecondDriverOnTheSameExperimentIsRefusedAndNothingIsLost() throws Exception {
+    Path file = sleepJob("shared", "s3a://runs/shared", 8);
+    Process first = ChildJvm.spark("run", file.toString(), "--master", "local[2]")
+        .redirectError(dir.resolve("first.err").toFile()).start();
+    List<String> firstLines = new ArrayList<>();
+    String second = null;
+    Exception secondFailure = null;
+    try (BufferedReader lines = new BufferedReader(new InputStreamReader(first.getInputStream(), StandardCharsets.UTF_8))) {
+      String line = lines.readLine();
+      for (; line != null && firstLines.size() < 2; line = lines.readLine()) {
+        if (line.startsWith("[")) {
+          firstLines.add(line);
+        }
+      }
+      assertEquals(2, firstLines.size(), "first driver's stderr: " + Files.readString(dir.resolve("first.err")));
+      try {
+        second = run(file);
+      } catch (Exception e) {
+        secondFailure = e;
+      }
+      for (; line != null; line = lines.readLine()) {
+        if (line.startsWith("[")) {
+          firstLines.add(line);
+        }
+      }
+      assertTrue(first.waitFor(180, TimeUnit.SECONDS));
+    } finally {
+      first.destroyForcibly();
+    }
+    String firstErr = Files.readString(dir.resolve("first.err"));
+    boolean firstRefused = first.exitValue() != 0;
+    boolean secondRefused = secondFailure != null;
+    assertTrue(firstRefused != secondRefused, "exactly one driver stops: first exit " + first.exitValue()
+        + ", second " + (secondFailure == null ? "finished" : secondFailure) + "\n" + firstErr);
+    String refusal = firstRefused ? firstErr : secondFailure.getMessage();
+    assertTrue(refusal.contains("changed by another writer") || refusal.contains("another driver"), refusal);
+    Experiment e = stored("shared/experiment/experiment.json");
+    assertEachOnce(e, 8);
+    if (!firstRefused) {
+      assertTrue(firstLines.size() >= 2, "the first driver reported its trials");
+    } else {
+      assertTrue(second.contains("resuming with"), second);
+    }
+  }
+}
