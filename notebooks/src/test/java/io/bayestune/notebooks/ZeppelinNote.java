@@ -14,7 +14,23 @@ import java.util.List;
  * a {@code status}.
  */
 final class ZeppelinNote {
+  /** The date formats Zeppelin's note importer accepts (NotebookImportDeserializer, Zeppelin 0.10-0.12). */
+  private static final String[] DATE_FORMATS = {"yyyy-MM-dd'T'HH:mm:ssZ", "MMM d, yyyy h:mm:ss a",
+      "MMM dd, yyyy HH:mm:ss", "yyyy-MM-dd HH:mm:ss.SSS"};
+
   private ZeppelinNote() {
+  }
+
+  private static boolean isZeppelinDate(String value) {
+    for (String format : DATE_FORMATS) {
+      try {
+        new java.text.SimpleDateFormat(format, java.util.Locale.US).parse(value);
+        return true;
+      } catch (java.text.ParseException e) {
+        // try the next format
+      }
+    }
+    return false;
   }
 
   /** @throws IllegalArgumentException naming the file, the paragraph and the missing or wrong field */
@@ -36,6 +52,12 @@ final class ZeppelinNote {
       String at = file + ": paragraph " + number;
       if (!p.path("id").isTextual() || !p.path("config").isObject() || !p.path("status").isTextual()) {
         throw new IllegalArgumentException(at + " needs a string 'id', an object 'config' and a string 'status'");
+      }
+      for (String field : new String[] {"dateCreated", "dateUpdated"}) {
+        if (p.has(field) && !isZeppelinDate(p.path(field).asText())) {
+          throw new IllegalArgumentException(at + ": '" + field + "' = '" + p.path(field).asText() + "' is in none of"
+              + " the formats Zeppelin reads " + List.of(DATE_FORMATS));
+        }
       }
       String text = p.path("text").asText("");
       int newline = text.indexOf('\n');
