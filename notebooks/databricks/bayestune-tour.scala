@@ -122,7 +122,7 @@ val components = Array("cement", "blast_furnace_slag", "fly_ash", "water", "supe
   "fine_aggregate")
 val lab = new Pipeline().setStages(Array(
   new VectorAssembler().setInputCols(components :+ "age").setOutputCol("features"),
-  new RandomForestRegressor().setLabelCol("compressive_strength").setNumTrees(30).setMaxDepth(8).setSeed(1)
+  new RandomForestRegressor().setLabelCol("compressive_strength").setNumTrees(20).setMaxDepth(7).setSeed(1)
 )).fit(concrete)
 
 // COMMAND ----------

@@ -229,12 +229,13 @@ public final class BayesianTuner extends Estimator<BayesianTunerModel> implement
     Observation best = bestObservation(experiment, metric).orElseThrow(() -> allFailed(experiment, firstFailure));
     ParamMap bestParams = params.paramMap(best.assignments().asMap());
     Model<?> bestModel;
-    spark.sparkContext().setJobGroup(jobGroup + "-best", "refit with the best trial's Params (trial "
-        + best.suggestionId() + ")", true);
     try {
-      bestModel = (Model<?>) est.copy(bestParams).fit(dataset);
-    } finally {
-      spark.sparkContext().clearJobGroup();
+      bestModel = JobGroups.run(spark.sparkContext(), jobGroup + "-best", "refit with the best trial's Params"
+          + " (trial " + best.suggestionId() + ")", () -> (Model<?>) est.copy(bestParams).fit(dataset));
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException("refitting the best trial's Params on the whole dataset failed: " + e, e);
     }
     BayesianTunerModel model = new BayesianTunerModel(uid, bestModel, experiment.toJson(), best.suggestionId(),
         settings);

@@ -78,12 +78,7 @@ final class EstimatorTrialRunner implements TrialRunner {
 
   /** Runs {@code body} with this thread's Spark jobs in the trial's job group; job groups are per thread. */
   private <T> T inJobGroup(TrialContext trial, java.util.concurrent.Callable<T> body) throws Exception {
-    sc.setJobGroup(trial.jobGroup(), trial.description(), true);
-    try {
-      return body.call();
-    } finally {
-      sc.clearJobGroup();
-    }
+    return JobGroups.run(sc, trial.jobGroup(), trial.description(), body);
   }
 
   @Override

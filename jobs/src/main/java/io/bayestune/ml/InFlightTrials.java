@@ -4,6 +4,7 @@ import io.bayestune.driver.TrialContext;
 import io.bayestune.driver.TrialResult;
 import io.bayestune.driver.TrialRunner;
 import io.bayestune.optimizer.experiment.Experiment;
+import io.bayestune.optimizer.experiment.Observation;
 import io.bayestune.optimizer.experiment.Suggestion;
 import java.util.HashMap;
 import java.util.Locale;
@@ -12,6 +13,8 @@ import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 
 /**
  * Keeps {@code parallelism} trials in flight until {@code maxTrials} have run: a trial starts as
@@ -24,6 +27,7 @@ import java.util.concurrent.Executors;
 final class InFlightTrials {
   /** Observation metadata key: wall-clock seconds the trial took. */
   static final String SECONDS = "seconds";
+  private static final Logger LOG = LogManager.getLogger(InFlightTrials.class);
 
   private final Experiment experiment;
   private final TrialRunner runner;
@@ -31,6 +35,7 @@ final class InFlightTrials {
   private final int maxTrials;
   private final String jobGroupPrefix;
   private Throwable firstFailure;
+  private boolean exhausted;
 
   InFlightTrials(Experiment experiment, TrialRunner runner, int parallelism, int maxTrials, String jobGroupPrefix) {
     this.experiment = experiment;
@@ -54,7 +59,7 @@ final class InFlightTrials {
     Map<String, TrialContext> running = new HashMap<>();
     int started = 0;
     try {
-      for (Suggestion s : experiment.suggest(Math.min(parallelism, maxTrials))) {
+      for (Suggestion s : suggest(Math.min(parallelism, maxTrials))) {
         running.put(s.id(), start(ended, s));
         started++;
       }
@@ -62,10 +67,11 @@ final class InFlightTrials {
         Ended e = ended.take().get();
         running.remove(e.suggestion().id());
         observe(e);
-        if (started < maxTrials) {
-          Suggestion next = experiment.suggest();
-          running.put(next.id(), start(ended, next));
-          started++;
+        if (started < maxTrials && !exhausted) {
+          for (Suggestion next : suggest(1)) {
+            running.put(next.id(), start(ended, next));
+            started++;
+          }
         }
       }
     } catch (java.util.concurrent.ExecutionException e) {
@@ -76,6 +82,28 @@ final class InFlightTrials {
     } finally {
       threads.shutdownNow();
     }
+  }
+
+  /**
+   * Up to {@code count} new suggestions; fewer once a small (integer or categorical) space has no
+   * untried configuration left, after which the run ends with the trials it has.
+   */
+  private java.util.List<Suggestion> suggest(int count) {
+    java.util.List<Suggestion> made = new java.util.ArrayList<>();
+    try {
+      made.addAll(experiment.suggest(count));
+    } catch (IllegalStateException spaceUsedUp) {
+      // suggest(count) makes all or nothing: take what is left one at a time.
+      try {
+        while (made.size() < count) {
+          made.add(experiment.suggest());
+        }
+      } catch (IllegalStateException none) {
+        exhausted = true;
+        LOG.info("every configuration of the search space has been tried or is running; no more trials");
+      }
+    }
+    return made;
   }
 
   /** The first trial failure, or null when none failed. */
@@ -111,6 +139,13 @@ final class InFlightTrials {
     } else {
       Double sd = e.result().valueStddev();
       experiment.observe(id, e.result().value(), sd == null || !Double.isFinite(sd) ? null : sd, metadata);
+    }
+    if (LOG.isInfoEnabled()) {
+      Observation o = experiment.observationOf(id).orElseThrow();
+      LOG.info(String.format(Locale.ROOT, "trial %s (%d of %d) %s in %.1f s: %s", id, experiment.observations().size(),
+          maxTrials, o.failed() ? "failed (" + o.failureReason() + ")"
+              : experiment.spec().metric().name() + " " + o.value()
+                  + (o.valueStddev() == null ? "" : " \u00b1 " + o.valueStddev()), e.seconds(), o.assignments()));
     }
   }
 

@@ -193,9 +193,32 @@ class BayesianTunerIT {
   }
 
   @Test
+  void aSmallSpaceEndsOnceEveryConfigurationWasTried() {
+    BayesianTunerModel m = new BayesianTuner().setEstimator(new LogisticRegression().setMaxIter(5))
+        .setEvaluator(new BinaryClassificationEvaluator())
+        .setSearchSpace(SearchSpace.builder().addCategorical("standardization", "true", "false").build())
+        .setMaxTrials(5).setParallelism(2).setTrainRatio(0.7).fit(assembled());
+    List<Object> tried = new ArrayList<>();
+    for (Row r : m.trials().collectAsList()) {
+      tried.add(r.getAs("standardization"));
+      assertEquals("completed", r.getAs("status"));
+    }
+    tried.sort(null);
+    assertEquals(List.of("false", "true"), tried);
+  }
+
+  @Test
   void sameSeedGivesTheSameTrials() {
     Dataset<Row> assembled = assembled();
-    List<List<Object>> first = seededRun(assembled);
+    // A notebook cell runs in its own job group (its cancel button cancels it); the fit must leave it set.
+    spark.sparkContext().setJobGroup("notebook-cell-7", "the caller's group", false);
+    List<List<Object>> first;
+    try {
+      first = seededRun(assembled);
+      assertEquals("notebook-cell-7", spark.sparkContext().getLocalProperty("spark.jobGroup.id"));
+    } finally {
+      spark.sparkContext().clearJobGroup();
+    }
     assertEquals(first, seededRun(assembled), "same seed, same splits and suggestions");
     assertEquals(3, first.size());
   }
