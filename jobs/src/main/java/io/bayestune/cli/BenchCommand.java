@@ -26,7 +26,9 @@ final class BenchCommand {
       "bayestune bench latency [--observations 25,100,300,1000] [--dimensions 6,12] [--open 0,3] [--forks 1]",
       "    [--warmup 2] [--iterations 5] [--out docs/benchmarks.md]",
       "bayestune bench warmstart [--seeds 10] [--prior 20] [--new 10] [--functions branin,hartmann6,mixed-branin]",
-      "    [--out docs/benchmarks.md]");
+      "    [--out docs/benchmarks.md]",
+      "bayestune bench spark scheduling [--trials 40] [--parallelism 4] [--seed 1] [--lookahead 1] [--out docs/benchmarks.md]",
+      "bayestune bench spark quality [--budget 30] [--seeds 5] [--out docs/benchmarks.md]");
 
   private BenchCommand() {
   }
@@ -35,8 +37,11 @@ final class BenchCommand {
     if (args.length > 0 && args[0].equals("warmstart")) {
       return warmStart(args, "bayestune bench " + String.join(" ", args), out, err);
     }
+    if (args.length > 0 && args[0].equals("spark")) {
+      return SparkBenchCommand.run(args, "bayestune bench " + String.join(" ", args), out, err);
+    }
     if (args.length == 0 || !(args[0].equals("optimizer") || args[0].equals("latency"))) {
-      err.println("bayestune: bench needs \"optimizer\", \"latency\" or \"warmstart\"\n\n" + USAGE);
+      err.println("bayestune: bench needs \"optimizer\", \"latency\", \"warmstart\" or \"spark\"\n\n" + USAGE);
       return 2;
     }
     String line = "bayestune bench " + String.join(" ", args);

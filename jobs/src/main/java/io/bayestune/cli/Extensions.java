@@ -15,6 +15,8 @@ final class Extensions {
         return DemoCommand.run(args, out);
       case "report":
         return ReportCommand.run(args, out);
+      case "run":
+        return RunCommand.run(args, out, err);
       default:
         err.println("bayestune: unknown command \"" + command + "\"");
         err.println();

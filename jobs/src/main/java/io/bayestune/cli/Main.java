@@ -12,6 +12,8 @@ public final class Main {
   static final String USAGE = String.join("\n",
       "bayestune: Bayesian optimization for expensive experiments",
       "",
+      "  bayestune run JOB.yaml [--output DIR] [--budget N] [--master M]",
+      "                                                   tune a Spark ML model (or an objective) on Spark",
       "  bayestune create SPEC.json --at DIR [--seed N]   create an experiment (prints it)",
       "      [--warm-start-from DIR | --warm-start-csv FILE]  starting from earlier observations",
       "  bayestune suggest --at DIR [--count N]           ask for suggestions",
@@ -25,7 +27,8 @@ public final class Main {
       "  bayestune bench optimizer [--seeds N] [--budget N] [--functions a,b] [--out FILE]",
       "  bayestune bench latency [--observations 25,100] [--dimensions 6,12] [--out FILE]",
       "",
-      "All output is JSON. DIR is a local directory (its state survives a kill -9 between calls).");
+      "The three calls print JSON. DIR is a local directory (its state survives a kill -9 between calls).",
+      "run prints a line per trial; spark-submit --class io.bayestune.cli.Main bayestune.jar run JOB.yaml works too.");
 
   private Main() {
   }

@@ -61,20 +61,7 @@ final class SigOptJson {
   }
 
   static ObjectNode best(Best b) {
-    ObjectNode out = MAPPER.createObjectNode();
-    out.put("object", "best_assignments");
-    if (b.suggestionId() != null) {
-      out.put("suggestion", b.suggestionId());
-    }
-    out.set("assignments", AssignmentsJson.write(b.assignments()));
-    out.put("value", b.value());
-    if (b.valueStddev() != null) {
-      out.put("value_stddev", b.valueStddev());
-    }
-    if (b.estimatedValue() != null) {
-      out.put("value_estimate", b.estimatedValue());
-    }
-    return out;
+    return io.bayestune.driver.output.BestJson.node(b);
   }
 
   static String line(Object node) {

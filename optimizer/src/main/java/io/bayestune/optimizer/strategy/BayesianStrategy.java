@@ -1,6 +1,6 @@
 package io.bayestune.optimizer.strategy;
 
-import io.bayestune.optimizer.acquisition.LogExpectedImprovement;
+import io.bayestune.optimizer.acquisition.AcquisitionFunction;
 import io.bayestune.optimizer.model.FitOptions;
 import io.bayestune.optimizer.model.GaussianProcess;
 import io.bayestune.optimizer.optim.AcquisitionMaximizer;
@@ -83,7 +83,7 @@ public final class BayesianStrategy implements SuggestionStrategy {
     AcquisitionMaximizer maximizer = new AcquisitionMaximizer(encoding.domain(), maximizerOptions);
     while (out.size() < count) {
       RandomGenerator rng = history.random(out.size());
-      LogExpectedImprovement acquisition = new LogExpectedImprovement(model.gp(), model.incumbent());
+      AcquisitionFunction acquisition = model.acquisition(rng);
       List<double[]> best = maximizer.maximize(acquisition, rng, x -> !taken.contains(encoding.decode(x)), 1,
           java.util.Arrays.asList(model.seedPoints()));
       if (best.isEmpty()) {
@@ -119,7 +119,9 @@ public final class BayesianStrategy implements SuggestionStrategy {
     /** Believe the posterior mean at the open point (kriging believer). */
     KRIGING_BELIEVER,
     /** Believe the worst value observed so far (constant liar, pessimistic). */
-    CONSTANT_LIAR_MIN
+    CONSTANT_LIAR_MIN,
+    /** Average log EI over sampled outcomes of the open points (see FantasyLogExpectedImprovement). */
+    FANTASIES
   }
 
   GaussianProcess gpForTesting(History history) {

@@ -5,13 +5,26 @@ import io.bayestune.optimizer.experiment.ExperimentSpec;
 /** The strategy for an experiment's {@code type}. */
 public final class Strategies {
   /**
-   * How open suggestions enter the model. Kriging believer is the default because it won the
-   * side-by-side run in docs/benchmarks.md ("Open suggestions: kriging believer or constant liar");
-   * the system property exists so that the benchmark can run the other one.
+   * How open suggestions enter the model. Kriging believer is the default because it was the most
+   * consistent in the side-by-side runs in docs/benchmarks.md ("Open suggestions: policies
+   * compared"); the system property exists so that the benchmark can run the others.
    */
-  static final BayesianStrategy.PendingPolicy PENDING_POLICY =
-      "constant-liar".equals(System.getProperty("bayestune.pendingPolicy"))
-          ? BayesianStrategy.PendingPolicy.CONSTANT_LIAR_MIN : BayesianStrategy.PendingPolicy.KRIGING_BELIEVER;
+  static final BayesianStrategy.PendingPolicy PENDING_POLICY = pendingPolicy(
+      System.getProperty("bayestune.pendingPolicy", "kriging-believer"));
+
+  static BayesianStrategy.PendingPolicy pendingPolicy(String name) {
+    switch (name) {
+      case "kriging-believer":
+        return BayesianStrategy.PendingPolicy.KRIGING_BELIEVER;
+      case "constant-liar":
+        return BayesianStrategy.PendingPolicy.CONSTANT_LIAR_MIN;
+      case "fantasies":
+        return BayesianStrategy.PendingPolicy.FANTASIES;
+      default:
+        throw new IllegalArgumentException("bayestune.pendingPolicy: one of kriging-believer, constant-liar,"
+            + " fantasies, but got '" + name + "'");
+    }
+  }
 
   private Strategies() {
   }

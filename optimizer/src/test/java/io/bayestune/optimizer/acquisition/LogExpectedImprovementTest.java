@@ -6,42 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.bayestune.optimizer.model.FitOptions;
 import io.bayestune.optimizer.model.GaussianProcess;
 import io.bayestune.optimizer.model.GaussianProcessFitter;
-import io.bayestune.optimizer.model.PosteriorModel;
-import io.bayestune.optimizer.model.Prediction;
 import io.bayestune.optimizer.testing.ReferenceData;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class LogExpectedImprovementTest {
-
-  /**
-   * A closed-form posterior: mean(x) = sum a_i x_i, variance(x) = v0 + sum b_i x_i^2, so that
-   * gradients are known and the test does not depend on the GP.
-   */
-  private record FakePosterior(double[] a, double v0, double[] b) implements PosteriorModel {
-    @Override
-    public int dimension() {
-      return a.length;
-    }
-
-    @Override
-    public Prediction predict(double[] x) {
-      return predict(x, new double[x.length], new double[x.length]);
-    }
-
-    @Override
-    public Prediction predict(double[] x, double[] meanGradient, double[] varianceGradient) {
-      double mean = 0;
-      double variance = v0;
-      for (int i = 0; i < x.length; i++) {
-        mean += a[i] * x[i];
-        variance += b[i] * x[i] * x[i];
-        meanGradient[i] = a[i];
-        varianceGradient[i] = 2 * b[i] * x[i];
-      }
-      return new Prediction(mean, variance);
-    }
-  }
 
   @Test
   void styleGuideReferenceValues() {
@@ -52,7 +21,7 @@ class LogExpectedImprovementTest {
     assertEquals(-808.29856835661996, LogExpectedImprovement.logH(-40), 3e-13);
     // EI with mean -0.5, variance 1, best 0.
     assertEquals(0.1977965574013060, ExpectedImprovement.of(-0.5, 1.0, 0.0), 1e-16);
-    FakePosterior posterior = new FakePosterior(new double[] {-0.5}, 1.0, new double[] {0.0});
+    LinearPosterior posterior = new LinearPosterior(new double[] {-0.5}, 1.0, new double[] {0.0});
     assertEquals(0.1977965574013060, new ExpectedImprovement(posterior, 0.0).value(new double[] {1.0}), 1e-16);
     assertEquals(Math.log(0.1977965574013060), new LogExpectedImprovement(posterior, 0.0).value(new double[] {1.0}), 1e-15);
   }
@@ -107,7 +76,7 @@ class LogExpectedImprovementTest {
 
   @Test
   void gradientMatchesFiniteDifferencesOnAClosedFormPosterior() {
-    FakePosterior posterior = new FakePosterior(new double[] {1.5, -2.0, 0.7}, 0.05, new double[] {0.3, 0.1, 0.8});
+    LinearPosterior posterior = new LinearPosterior(new double[] {1.5, -2.0, 0.7}, 0.05, new double[] {0.3, 0.1, 0.8});
     // best values place u in the direct, erfcx and asymptotic branches
     for (double best : new double[] {0.0, 1.5, 6.0, 40.0}) {
       LogExpectedImprovement acq = new LogExpectedImprovement(posterior, best);
@@ -157,7 +126,7 @@ class LogExpectedImprovementTest {
 
   @Test
   void vanishingVarianceGivesAFiniteValueAndGradient() {
-    FakePosterior exact = new FakePosterior(new double[] {1.0, 1.0}, 0.0, new double[] {0.0, 0.0});
+    LinearPosterior exact = new LinearPosterior(new double[] {1.0, 1.0}, 0.0, new double[] {0.0, 0.0});
     LogExpectedImprovement acq = new LogExpectedImprovement(exact, 5.0);
     double[] g = new double[2];
     double v = acq.valueAndGradient(new double[] {0.5, 0.5}, g);

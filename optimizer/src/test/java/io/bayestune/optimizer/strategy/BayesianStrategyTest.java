@@ -88,6 +88,32 @@ class BayesianStrategyTest implements StrategyContract {
   }
 
   @Test
+  void fantasyPolicyKeepsOpenSuggestionsDistinctDeterministicAndConverging() {
+    var space = SpecJson.parse(BRANIN).space();
+    var encoding = new io.bayestune.optimizer.space.UnitCubeEncoding(space);
+    var strategy = new BayesianStrategy(4, BayesianStrategy.PendingPolicy.FANTASIES);
+    List<History.Trial> done = new ArrayList<>();
+    List<Assignments> open = new ArrayList<>();
+    long made = 0;
+    double best = Double.POSITIVE_INFINITY;
+    for (int step = 0; step < 30; step++) {
+      while (open.size() < 4) {
+        History h = new History(encoding, done, open, made, 11);
+        Assignments next = strategy.suggest(h, 1).get(0);
+        assertEquals(next, strategy.suggest(h, 1).get(0), "same history and seed, same suggestion");
+        assertTrue(!h.taken().contains(next), "suggestion " + made + " repeats an open or observed point");
+        open.add(next);
+        made++;
+      }
+      Assignments finished = open.remove(0);
+      double v = branin(finished);
+      best = Math.min(best, v);
+      done.add(new History.Trial(finished, -v, Double.NaN, false));
+    }
+    assertTrue(best - BRANIN_MIN < 0.1, "regret with 4 open suggestions under fantasies " + (best - BRANIN_MIN));
+  }
+
+  @Test
   void failedRegionIsAvoided() {
     // Everything with x1 > 2.5 "crashes" (say, out of memory). After the design, the model should
     // learn to stay mostly on the side that works.

@@ -1,0 +1,104 @@
+package io.bayestune.driver.job;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.bayestune.driver.model.MetricCatalog;
+import io.bayestune.optimizer.experiment.ExperimentSpec;
+import io.bayestune.optimizer.experiment.SpecJson;
+import io.bayestune.optimizer.experiment.StrategyType;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * A tuning job as read from a job file by {@link JobSpecParser}: what to train, on which data, over
+ * which search space, measured how, with what budget, and where the outputs go.
+ *
+ * @param parameters the SigOpt parameter objects as written in the file (already checked by the optimizer)
+ * @param parallelism trials in flight at once; 0 means "from the cluster's cores"
+ * @param trialTimeout how long one trial may run, or null for no limit
+ * @param s3 the raw {@code s3} settings block (endpoint, region, path_style_access, access_key,
+ *     secret_key, ...), interpreted by the connectors; may be empty
+ * @param sparkConf the optional {@code spark} block of extra Spark configuration; may be empty
+ */
+public record JobSpec(String name, StrategyType type, DataSpec data, ModelSpec model,
+    List<Map<String, Object>> parameters, MetricSpec metric, ValidationSpec validation, int observationBudget,
+    int parallelism, Duration trialTimeout, long seed, String output, Map<String, String> s3,
+    Map<String, String> sparkConf) {
+
+  /** Setting names whose values are never printed; Spark's default redaction pattern plus credentials. */
+  static final Pattern SECRET_KEYS = Pattern.compile("(?i)secret|password|token|access[._]?key|credential");
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  public JobSpec {
+    List<Map<String, Object>> ps = new ArrayList<>();
+    for (Map<String, Object> p : parameters == null ? List.<Map<String, Object>>of() : parameters) {
+      ps.add(Collections.unmodifiableMap(new LinkedHashMap<>(p)));
+    }
+    parameters = Collections.unmodifiableList(ps);
+    if (type == null) {
+      type = StrategyType.OFFLINE;
+    }
+    if (validation == null) {
+      validation = ValidationSpec.defaults();
+    }
+    s3 = s3 == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(s3));
+    sparkConf = sparkConf == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(sparkConf));
+  }
+
+  /**
+   * The optimizer's spec, with {@code parallel_bandwidth} = {@link #parallelism} (1 when it is 0, i.e.
+   * not yet resolved from the cluster; see {@link #experimentSpec(int)}).
+   *
+   * @throws IllegalArgumentException with the optimizer's own message when the search space is invalid
+   */
+  public ExperimentSpec experimentSpec() {
+    return experimentSpec(Math.max(1, parallelism));
+  }
+
+  /**
+   * The optimizer's spec with an explicit {@code parallel_bandwidth}, for a driver that resolved
+   * {@code parallelism: 0} from the cluster's cores. Built as SigOpt JSON and parsed by
+   * {@link SpecJson#parse}, so errors are the optimizer's own.
+   */
+  public ExperimentSpec experimentSpec(int parallelBandwidth) {
+    ObjectNode json = MAPPER.createObjectNode();
+    json.put("name", name);
+    json.put("type", type.jsonName());
+    json.set("parameters", MAPPER.valueToTree(parameters));
+    json.putArray("metrics").addObject().put("name", metric.name()).put("objective", objective());
+    if (observationBudget > 0) {
+      json.put("observation_budget", observationBudget);
+    }
+    json.put("parallel_bandwidth", parallelBandwidth);
+    return SpecJson.parse(json);
+  }
+
+  /** {@code maximize} or {@code minimize}: the evaluator's direction, or the per-task metric's own. */
+  private String objective() {
+    if (model.perTask()) {
+      return metric.objective() == null ? "maximize" : metric.objective();
+    }
+    return MetricCatalog.isLargerBetter(metric.name()) ? "maximize" : "minimize";
+  }
+
+  /** The job in one line, with every secret setting's value replaced by {@code ****}. */
+  @Override
+  public String toString() {
+    return "JobSpec[name=" + name + ", type=" + type.jsonName() + ", data=" + data + ", model=" + model
+        + ", parameters=" + parameters + ", metric=" + metric + ", validation=" + validation
+        + ", observationBudget=" + observationBudget + ", parallelism=" + parallelism
+        + ", trialTimeout=" + trialTimeout + ", seed=" + seed + ", output=" + output
+        + ", s3=" + redacted(s3) + ", sparkConf=" + redacted(sparkConf) + "]";
+  }
+
+  static Map<String, String> redacted(Map<String, String> settings) {
+    Map<String, String> out = new LinkedHashMap<>();
+    settings.forEach((k, v) -> out.put(k, SECRET_KEYS.matcher(k).find() ? "****" : v));
+    return out;
+  }
+}

@@ -1,0 +1,173 @@
+package io.bayestune.driver;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.bayestune.cli.ChildJvm;
+import io.bayestune.driver.job.JobSpec;
+import io.bayestune.driver.job.JobSpecParser;
+import io.bayestune.optimizer.experiment.Experiment;
+import io.bayestune.optimizer.experiment.Observation;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Whole jobs on a real local[2] Spark: per-task runs, outputs, a kill -9 and its resume. */
+class TuningJobIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static SparkSession spark;
+
+  @TempDir
+  Path dir;
+
+  @BeforeAll
+  static void startSpark() {
+    spark = SparkSession.builder().master("local[2]").appName("TuningJobIT")
+        .config("spark.ui.enabled", "false").config("spark.scheduler.mode", "FAIR")
+        .config("spark.ui.showConsoleProgress", "false").getOrCreate();
+  }
+
+  @AfterAll
+  static void stopSpark() {
+    spark.stop();
+  }
+
+  private Path jobFile(String name, String body) throws Exception {
+    Path file = dir.resolve(name + ".yaml");
+    Files.writeString(file, body);
+    return file;
+  }
+
+  private static String run(JobSpec job) throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    TuningJob.run(spark, job, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    return bytes.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void perTaskJobRunsToBudgetAndWritesEveryOutput() throws Exception {
+    Path out = dir.resolve("branin-out");
+    Path file = jobFile("branin", String.join("\n",
+        "name: branin",
+        "model: {objective: io.bayestune.driver.NoisyBranin}",
+        "parameters:",
+        "  - {name: x1, type: double, bounds: {min: -5, max: 10}}",
+        "  - {name: x2, type: double, bounds: {min: 0, max: 15}}",
+        "metric: {name: branin, objective: minimize}",
+        "observation_budget: 14",
+        "parallelism: 2",
+        "seed: 11",
+        "output: " + out));
+    String printed = run(JobSpecParser.parse(file));
+
+    List<String> progress = printed.lines().filter(l -> l.startsWith("[")).toList();
+    assertEquals(14, progress.size(), printed);
+    for (int i = 0; i < progress.size(); i++) {
+      assertTrue(progress.get(i).matches("\\[" + (i + 1) + "/14] (branin=[-0-9.e]+|failed: .+) best=[-0-9.e]+"
+          + " x1=[-0-9.e]+ x2=[-0-9.e]+ \\([0-9.]+ s\\)"), progress.get(i));
+    }
+    assertTrue(printed.contains("branin: 14 observations ("), printed);
+    assertTrue(printed.contains("outputs in " + out.toUri().toString().replaceAll("/$", "")
+        + ": trials.parquet trials.csv best.json report.html"), printed);
+
+    List<Row> parquet = spark.read().parquet(out.resolve("trials.parquet").toString()).orderBy("id").collectAsList();
+    List<Row> csv = spark.read().option("header", "true").option("inferSchema", "true")
+        .csv(out.resolve("trials.csv").toString()).orderBy("id").collectAsList();
+    assertEquals(14, parquet.size());
+    assertEquals(14, csv.size());
+    Experiment e = Experiment.fromJson(Files.readString(out.resolve("experiment/experiment.json")));
+    for (int i = 0; i < 14; i++) {
+      Row row = parquet.get(i);
+      Observation o = e.observationOf(Long.toString(row.getLong(row.fieldIndex("id")))).orElseThrow();
+      assertEquals(o.assignments().getDouble("x1"), row.getDouble(row.fieldIndex("x1")));
+      assertEquals(o.failed() ? "failed" : "completed", row.getString(row.fieldIndex("status")));
+      assertEquals(o.failed() ? null : o.value(), row.get(row.fieldIndex("value")));
+      assertEquals(o.failed() ? null : NoisyBranin.NOISE, row.get(row.fieldIndex("value_stddev")));
+      assertEquals(o.failureReason(), row.get(row.fieldIndex("error")));
+      assertTrue(row.getDouble(row.fieldIndex("seconds")) > 0);
+      assertEquals(row.getLong(0), csv.get(i).getInt(0), "CSV and Parquet list the same trials");
+      assertEquals(row.getString(row.fieldIndex("status")), csv.get(i).getString(csv.get(i).fieldIndex("status")));
+    }
+    JsonNode best = JSON.readTree(out.resolve("best.json").toFile());
+    assertEquals("best_assignments", best.path("object").asText());
+    assertEquals("branin", best.path("metric").asText());
+    Observation bestObservation = e.observationOf(best.path("suggestion").asText()).orElseThrow();
+    assertEquals(bestObservation.value(), best.path("value").asDouble());
+    assertEquals(bestObservation.assignments().getDouble("x2"), best.path("assignments").path("x2").asDouble());
+    assertTrue(best.path("value").asDouble() < 5, "14 trials on Branin find a value below 5: " + best);
+    String html = Files.readString(out.resolve("report.html"));
+    assertTrue(html.startsWith("<!DOCTYPE html>") && html.contains("branin"), html.substring(0, 200));
+  }
+
+  @Test
+  void aKilledDriverResumesWithEveryObservationKeptAndNoTrialTwice() throws Exception {
+    Path out = dir.resolve("sleep-out");
+    Path file = jobFile("sleep", String.join("\n",
+        "name: sleep",
+        "model: {objective: io.bayestune.bench.SleepingObjective}",
+        "parameters:",
+        "  - {name: x, type: double, bounds: {min: 0, max: 1}}",
+        "  - {name: y, type: double, bounds: {min: 0, max: 1}}",
+        "metric: {name: f}",
+        "observation_budget: 10",
+        "parallelism: 2",
+        "seed: 5",
+        "output: " + out));
+    Process child = ChildJvm.spark("run", file.toString(), "--master", "local[2]")
+        .redirectError(dir.resolve("child.err").toFile()).start();
+    List<String> before = new ArrayList<>();
+    try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+      for (String line = lines.readLine(); line != null && before.size() < 3; line = lines.readLine()) {
+        if (line.startsWith("[")) {
+          before.add(line);
+        }
+      }
+      child.destroyForcibly(); // SIGKILL: no shutdown hooks, trials in flight die with the driver
+      assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+    }
+    assertEquals(3, before.size(), "the child printed 3 progress lines before the kill; stderr: "
+        + Files.readString(dir.resolve("child.err")));
+    assertEquals(137, child.exitValue(), "killed by SIGKILL");
+
+    Experiment killed = Experiment.fromJson(Files.readString(out.resolve("experiment/experiment.json")));
+    assertTrue(killed.observations().size() >= 3, "every printed trial was saved first");
+    Map<String, String> secondsBefore = new HashMap<>();
+    killed.observations().forEach(o -> secondsBefore.put(o.suggestionId(), o.metadata().get("seconds")));
+    List<String> openBefore = killed.openSuggestions().stream().map(s -> s.id()).toList();
+
+    String printed = run(JobSpecParser.parse(file));
+    assertTrue(printed.contains("resuming with " + killed.observations().size() + " observation(s), "
+        + openBefore.size() + " open"), printed);
+    assertEquals(10 - killed.observations().size(), printed.lines().filter(l -> l.startsWith("[")).count(), printed);
+
+    List<Row> table = spark.read().parquet(out.resolve("trials.parquet").toString()).collectAsList();
+    assertEquals(10, table.size());
+    HashSet<Long> ids = new HashSet<>();
+    table.forEach(r -> assertTrue(ids.add(r.getLong(r.fieldIndex("id"))), "trial id twice: " + r));
+    Experiment finished = Experiment.fromJson(Files.readString(out.resolve("experiment/experiment.json")));
+    secondsBefore.forEach((id, seconds) -> assertEquals(seconds,
+        finished.observationOf(id).orElseThrow().metadata().get("seconds"), "trial " + id + " was not run again"));
+    for (String id : openBefore) {
+      assertFalse(finished.observationOf(id).orElseThrow().failed(), "open trial " + id + " ran again under its id");
+    }
+  }
+}
