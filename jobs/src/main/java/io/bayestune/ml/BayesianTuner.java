@@ -1,8 +1,15 @@
 package io.bayestune.ml;
 
+import io.bayestune.driver.LoopOptions;
+import io.bayestune.driver.StoredExperiment;
+import io.bayestune.driver.TuningLoop;
+import io.bayestune.driver.TuningStoppedException;
 import io.bayestune.optimizer.experiment.Experiment;
+import io.bayestune.optimizer.experiment.ExperimentSpec;
 import io.bayestune.optimizer.experiment.Metric;
 import io.bayestune.optimizer.experiment.Observation;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Optional;
 import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.Model;
@@ -208,30 +215,19 @@ public final class BayesianTuner extends Estimator<BayesianTunerModel> implement
     SparkSession spark = dataset.sparkSession();
     Metric metric = new Metric(settings.metricName(), settings.largerBetter() ? Metric.Goal.MAXIMIZE
         : Metric.Goal.MINIMIZE);
-    Experiment experiment = Experiment.create(space.experimentSpec("bayestune " + est.getClass().getSimpleName(),
-        metric, settings.maxTrials(), settings.parallelism()), settings.seed());
-    String jobGroup = "bayestune-" + uid;
-    Dataset<Row> data = dataset.toDF();
-    Throwable firstFailure;
-    try (ValidationSplits splits = settings.numFolds() > 0
-            ? ValidationSplits.kFold(data, settings.numFolds(), settings.seed())
-            : ValidationSplits.trainRatio(data, settings.trainRatio(), settings.seed());
-        EstimatorTrialRunner runner = new EstimatorTrialRunner(est, getEvaluator(), params, splits,
-            spark.sparkContext())) {
-      InFlightTrials trials = new InFlightTrials(experiment, runner, settings.parallelism(), settings.maxTrials(),
-          jobGroup);
-      trials.run();
-      firstFailure = trials.firstFailure();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("tuning " + uid + " was interrupted; running trials were cancelled", e);
-    }
-    Observation best = bestObservation(experiment, metric).orElseThrow(() -> allFailed(experiment, firstFailure));
+    // A small discrete space holds fewer configurations than maxTrials: the budget is what it holds.
+    int budget = (int) Math.min(settings.maxTrials(), space.configurationCount().orElse(Long.MAX_VALUE));
+    ExperimentSpec spec = space.experimentSpec("bayestune " + est.getClass().getSimpleName(), metric, budget,
+        settings.parallelism());
+    TrialsRun run = runTrials(dataset.toDF(), settings, spec, params, spark);
+    Experiment experiment = run.experiment();
+    Observation best = bestObservation(experiment, metric)
+        .orElseThrow(() -> allFailed(experiment, run.firstFailure()));
     ParamMap bestParams = params.paramMap(best.assignments().asMap());
     Model<?> bestModel;
     try {
-      bestModel = JobGroups.run(spark.sparkContext(), jobGroup + "-best", "refit with the best trial's Params"
-          + " (trial " + best.suggestionId() + ")", () -> (Model<?>) est.copy(bestParams).fit(dataset));
+      bestModel = JobGroups.run(spark.sparkContext(), "bayestune-" + uid + "-best", "refit with the best trial's"
+          + " Params (trial " + best.suggestionId() + ")", () -> (Model<?>) est.copy(bestParams).fit(dataset));
     } catch (RuntimeException e) {
       throw e;
     } catch (Exception e) {
@@ -240,6 +236,40 @@ public final class BayesianTuner extends Estimator<BayesianTunerModel> implement
     BayesianTunerModel model = new BayesianTunerModel(uid, bestModel, experiment.toJson(), best.suggestionId(),
         settings);
     return model.setParent(this);
+  }
+
+  /** The experiment after every trial, and the first trial failure when every trial failed. */
+  private record TrialsRun(Experiment experiment, Throwable firstFailure) {
+  }
+
+  /**
+   * Draws the splits and runs the trials with the driver's TuningLoop: {@code parallelism} in flight,
+   * each observed as it ends, its Spark jobs in the group {@code bayestune-<uid>-trial-<id>}.
+   */
+  private TrialsRun runTrials(Dataset<Row> data, TunerSettings settings, ExperimentSpec spec, EstimatorParams params,
+      SparkSession spark) {
+    try (ValidationSplits splits = settings.numFolds() > 0
+            ? ValidationSplits.kFold(data, settings.numFolds(), settings.seed())
+            : ValidationSplits.trainRatio(data, settings.trainRatio(), settings.seed());
+        EstimatorTrialRunner runner = new EstimatorTrialRunner(getEstimator(), getEvaluator(), params, splits,
+            spark.sparkContext())) {
+      StoredExperiment stored = StoredExperiment.openOrCreate(new MemoryExperimentStore("memory:" + uid), spec,
+          settings.seed());
+      int budget = spec.observationBudget();
+      // failFastCount = budget: the tuner gives up only when every trial failed.
+      LoopOptions options = new LoopOptions(uid, settings.parallelism(), null, budget, budget, 1);
+      try {
+        new TuningLoop(stored, runner, options, TrialLog::observed).run();
+      } catch (TuningStoppedException allFailed) {
+        return new TrialsRun(stored.experiment(), allFailed.getCause());
+      }
+      return new TrialsRun(stored.experiment(), null);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("tuning " + uid + " was interrupted; running trials were cancelled", e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("tuning " + uid + ": the in-memory experiment state failed", e);
+    }
   }
 
   /** The completed trial with the best metric (the evaluator's direction), as CrossValidator chooses. */

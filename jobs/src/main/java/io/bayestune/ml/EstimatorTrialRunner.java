@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.SparkContext;
 import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.Model;
@@ -40,7 +41,12 @@ final class EstimatorTrialRunner implements TrialRunner {
     this.params = params;
     this.splits = splits;
     this.sc = sc;
-    this.foldThreads = Executors.newCachedThreadPool(DaemonThreads.named("bayestune-fold-"));
+    AtomicInteger n = new AtomicInteger();
+    this.foldThreads = Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r, "bayestune-fold-" + n.incrementAndGet());
+      t.setDaemon(true); // never keeps a driver JVM alive
+      return t;
+    });
   }
 
   @Override

@@ -100,6 +100,35 @@ public final class SearchSpace implements Serializable {
     return names;
   }
 
+  /**
+   * How many distinct configurations the space holds, when it is small and discrete enough to say:
+   * empty with a continuous parameter or with conditionals (whose counting depends on the branches).
+   */
+  public java.util.OptionalLong configurationCount() {
+    if (!space().conditionals().isEmpty()) {
+      return java.util.OptionalLong.empty();
+    }
+    long count = 1;
+    for (Parameter p : space().parameters()) {
+      long size;
+      if (p instanceof IntParameter ip) {
+        size = ip.size();
+      } else if (p instanceof CategoricalParameter cp) {
+        size = cp.values().size();
+      } else if (p instanceof DoubleParameter dp && !dp.grid().isEmpty()) {
+        size = dp.grid().size();
+      } else {
+        return java.util.OptionalLong.empty();
+      }
+      try {
+        count = Math.multiplyExact(count, size);
+      } catch (ArithmeticException tooMany) {
+        return java.util.OptionalLong.empty();
+      }
+    }
+    return java.util.OptionalLong.of(count);
+  }
+
   /** SigOpt's JSON: {@code {"parameters": [...]}}, plus {@code "conditionals"} when there are any. */
   public String toJson() {
     return json;

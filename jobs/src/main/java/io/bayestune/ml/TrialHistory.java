@@ -84,7 +84,7 @@ final class TrialHistory {
       values[i++] = o.failed() ? null : o.value();
       values[i++] = o.valueStddev();
       values[i++] = o.failed() ? "failed" : "completed";
-      String seconds = o.metadata().get(InFlightTrials.SECONDS);
+      String seconds = o.metadata().get("seconds"); // written by the driver's TuningLoop
       values[i++] = seconds == null ? null : Double.valueOf(seconds);
       values[i] = o.failureReason();
       rows.add(RowFactory.create(values));

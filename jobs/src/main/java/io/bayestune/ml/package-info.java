@@ -9,8 +9,9 @@
  *
  * <p>Inside: {@code EstimatorParams} applies assignments to Params by name, {@code ValidationSplits}
  * draws the seeded folds, {@code EstimatorTrialRunner} (a {@code io.bayestune.driver.TrialRunner})
- * fits and scores one trial with its folds in parallel, {@code InFlightTrials} keeps
- * {@code parallelism} trials running and observes each as it ends, {@code TrialHistory} turns the
+ * fits and scores one trial with its folds in parallel, the driver's {@code TuningLoop} keeps
+ * {@code parallelism} trials running and observes each as it ends (state in a
+ * {@code MemoryExperimentStore}: the model is the record), {@code TrialHistory} turns the
  * experiment's observations into the trials DataFrame, and {@code StagePersistence} and
  * {@code TunerPersistence} write and read Spark ML's stage layout with public API only.
  */

@@ -25,6 +25,14 @@ class SearchSpaceTest {
   }
 
   @Test
+  void countsTheConfigurationsOfADiscreteSpaceOnly() {
+    assertEquals(java.util.OptionalLong.of(7L * 3), SearchSpace.builder().addInt("maxDepth", 2, 8)
+        .addCategorical("impurity", "gini", "entropy", "variance").build().configurationCount());
+    assertTrue(SearchSpace.builder().addInt("maxDepth", 2, 8).addDouble("stepSize", 0.1, 0.5).build()
+        .configurationCount().isEmpty());
+  }
+
+  @Test
   void readsAWholeExperimentOrABareParameterArray() {
     String array = "[{\"name\": \"maxIter\", \"type\": \"int\", \"bounds\": {\"min\": 5, \"max\": 50}}]";
     String experiment = "{\"name\": \"x\", \"metrics\": [{\"name\": \"auc\"}], \"parameters\": " + array + "}";

@@ -1,6 +1,7 @@
 package io.bayestune.notebooks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs every Scala cell of the Databricks notebook and of the Zeppelin note, in order, in a Scala
@@ -24,13 +26,13 @@ class NotebooksIT {
   private static final int LAB_RUNS = 8;
   private static final Path NOTEBOOKS = Path.of(System.getProperty("bayestune.notebooks", "."));
   private static SparkSession spark;
-  private static Path classDir;
-  private static Path models;
+  @TempDir
+  static Path classDir;
+  @TempDir
+  static Path models;
 
   @BeforeAll
   static void start() throws Exception {
-    classDir = Files.createTempDirectory("bayestune-notebook-classes");
-    models = Files.createTempDirectory("bayestune-notebook-models");
     System.setProperty("bayestune.models", models.toString());
     System.setProperty("bayestune.maxTrials", Integer.toString(TRIALS));
     System.setProperty("bayestune.labRuns", Integer.toString(LAB_RUNS));
@@ -68,6 +70,21 @@ class NotebooksIT {
     // Zeppelin shows a paragraph's output as HTML when it starts with %html.
     printedHtml.forEach(NotebookOutputs::html);
     checkDisplays(file);
+  }
+
+  @Test
+  void aFailingCellIsNamedAndClosuresRunOnExecutors(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("broken.scala"), DatabricksNotebook.HEADER + "\n"
+        + "// MAGIC %md\n// MAGIC # A notebook with a mistake"
+        + DatabricksNotebook.SEPARATOR
+        // A closure defined in a cell runs in a Spark task: its class is fetched from the interpreter's output.
+        + "val sum = spark.range(1, 5).map(_ * 2).reduce(_ + _)\nassert(sum == 20L, sum)"
+        + DatabricksNotebook.SEPARATOR
+        + "val broken: Int = \"text\"\n");
+    AssertionError e = assertThrows(AssertionError.class,
+        () -> runAll(file, DatabricksNotebook.read(file), "$broken_line"));
+    assertTrue(e.getMessage().startsWith(file + " cell 3 ended with Error"), e.getMessage());
+    assertTrue(e.getMessage().contains("type mismatch"), e.getMessage());
   }
 
   /** Runs the code cells in order; returns the outputs that began with Zeppelin's %html. */
