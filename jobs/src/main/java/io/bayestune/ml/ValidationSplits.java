@@ -31,6 +31,7 @@ final class ValidationSplits implements AutoCloseable {
     double[] weights = new double[k];
     java.util.Arrays.fill(weights, 1.0);
     List<Dataset<Row>> folds = cacheAll(data.randomSplit(weights, seed));
+    List<Dataset<Row>> cached = new ArrayList<>(folds);
     List<Split> splits = new ArrayList<>();
     for (int i = 0; i < k; i++) {
       Dataset<Row> training = null;
@@ -39,9 +40,14 @@ final class ValidationSplits implements AutoCloseable {
           training = training == null ? folds.get(j) : training.union(folds.get(j));
         }
       }
-      splits.add(new Split(training, folds.get(i)));
+      // Cached as CrossValidator caches its training sets: every trial fits on them, and an estimator
+      // given an uncached input (a union is one) caches its own copy on each fit.
+      Dataset<Row> trainingSet = training.persist(StorageLevel.MEMORY_AND_DISK());
+      trainingSet.count();
+      cached.add(trainingSet);
+      splits.add(new Split(trainingSet, folds.get(i)));
     }
-    return new ValidationSplits(folds, splits);
+    return new ValidationSplits(cached, splits);
   }
 
   /** One split: a fraction {@code trainRatio} of the rows trains, the rest validates. */
