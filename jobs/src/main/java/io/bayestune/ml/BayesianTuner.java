@@ -1,0 +1,348 @@
+package io.bayestune.ml;
+
+import io.bayestune.driver.LoopOptions;
+import io.bayestune.driver.StoredExperiment;
+import io.bayestune.driver.TuningLoop;
+import io.bayestune.driver.TuningStoppedException;
+import io.bayestune.optimizer.experiment.Experiment;
+import io.bayestune.optimizer.experiment.ExperimentSpec;
+import io.bayestune.optimizer.experiment.Metric;
+import io.bayestune.optimizer.experiment.Observation;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+import org.apache.spark.ml.Estimator;
+import org.apache.spark.ml.Model;
+import org.apache.spark.ml.evaluation.Evaluator;
+import org.apache.spark.ml.param.DoubleParam;
+import org.apache.spark.ml.param.IntParam;
+import org.apache.spark.ml.param.LongParam;
+import org.apache.spark.ml.param.Param;
+import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.param.ParamValidators;
+import org.apache.spark.ml.util.Identifiable;
+import org.apache.spark.ml.util.MLReader;
+import org.apache.spark.ml.util.MLWritable;
+import org.apache.spark.ml.util.MLWriter;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Tunes a Spark ML estimator by Bayesian optimization: the shape of Spark's {@code CrossValidator},
+ * with a search space in place of a grid of ParamMaps. Each trial fits {@code estimator.copy(params)}
+ * on every training fold (or one split), scores it with the evaluator, and is observed as soon as it
+ * ends, so the next suggestion knows every finished trial and every one still running.
+ *
+ * <pre>{@code
+ * BayesianTuner tuner = new BayesianTuner()
+ *     .setEstimator(new GBTClassifier())
+ *     .setEvaluator(new BinaryClassificationEvaluator())
+ *     .setSearchSpace(SearchSpace.builder().addInt("maxDepth", 2, 8)
+ *         .addDouble("stepSize", 0.01, 0.5, Scale.LOG).build())
+ *     .setMaxTrials(30).setParallelism(4).setNumFolds(3).setSeed(7);
+ * BayesianTunerModel model = tuner.fit(train);       // or a stage: new Pipeline().setStages(..., tuner)
+ * model.trials().show();                              // id, maxDepth, stepSize, metric, stddev, status, ...
+ * model.write().save("s3a://bucket/models/gbt");      // BayesianTunerModel.load(...) reads it back
+ * }</pre>
+ *
+ * <p>A trial whose fit or evaluation throws is observed as failed and the search steers away from it;
+ * {@code fit} fails only when every trial failed, with the first failure as its cause. The best model
+ * is refitted on the whole dataset with the best trial's Params, as CrossValidator does.
+ */
+public final class BayesianTuner extends Estimator<BayesianTunerModel> implements MLWritable {
+  private final String uid;
+  private final Param<Estimator<?>> estimator;
+  private final Param<Evaluator> evaluator;
+  private final Param<String> searchSpace;
+  private final IntParam maxTrials;
+  private final IntParam parallelism;
+  private final IntParam numFolds;
+  private final DoubleParam trainRatio;
+  private final LongParam seed;
+
+  public BayesianTuner() {
+    this(Identifiable.randomUID("bayesianTuner"));
+  }
+
+  public BayesianTuner(String uid) {
+    this.uid = uid;
+    estimator = new Param<>(this, "estimator", "the estimator to tune");
+    evaluator = new Param<>(this, "evaluator", "scores a trial's model on its validation set");
+    searchSpace = new Param<>(this, "searchSpace", "the estimator Params to search, as SigOpt JSON");
+    maxTrials = new IntParam(this, "maxTrials", "number of trials (>= 1)", ParamValidators.gtEq(1));
+    parallelism = new IntParam(this, "parallelism", "trials in flight at once (>= 1)", ParamValidators.gtEq(1));
+    numFolds = new IntParam(this, "numFolds", "folds each trial is scored on (>= 2)", ParamValidators.gtEq(2));
+    trainRatio = new DoubleParam(this, "trainRatio", "training fraction of a single split, instead of folds,"
+        + " in (0, 1)", ParamValidators.inRange(0, 1, false, false));
+    seed = new LongParam(this, "seed", "seeds the splits and the optimizer");
+    setDefault(maxTrials, 20);
+    setDefault(parallelism, 1);
+    setDefault(numFolds, 3);
+    setDefault(trainRatio, 0.75);
+    setDefault(seed, (long) BayesianTuner.class.getName().hashCode());
+  }
+
+  @Override
+  public String uid() {
+    return uid;
+  }
+
+  // --- Params: Spark's naming, setters return this so that Scala and Java callers chain them ---
+
+  public Param<Estimator<?>> estimator() {
+    return estimator;
+  }
+
+  public Param<Evaluator> evaluator() {
+    return evaluator;
+  }
+
+  public Param<String> searchSpace() {
+    return searchSpace;
+  }
+
+  public IntParam maxTrials() {
+    return maxTrials;
+  }
+
+  public IntParam parallelism() {
+    return parallelism;
+  }
+
+  public IntParam numFolds() {
+    return numFolds;
+  }
+
+  public DoubleParam trainRatio() {
+    return trainRatio;
+  }
+
+  public LongParam seed() {
+    return seed;
+  }
+
+  public BayesianTuner setEstimator(Estimator<?> value) {
+    set(estimator, value);
+    return this;
+  }
+
+  public BayesianTuner setEvaluator(Evaluator value) {
+    set(evaluator, value);
+    return this;
+  }
+
+  public BayesianTuner setSearchSpace(SearchSpace value) {
+    set(searchSpace, value.toJson());
+    return this;
+  }
+
+  /** The search space as SigOpt JSON: {@code {"parameters": [...]}} or a bare parameters array. */
+  public BayesianTuner setSearchSpace(String json) {
+    set(searchSpace, SearchSpace.fromJson(json).toJson());
+    return this;
+  }
+
+  public BayesianTuner setMaxTrials(int value) {
+    set(maxTrials, value);
+    return this;
+  }
+
+  public BayesianTuner setParallelism(int value) {
+    set(parallelism, value);
+    return this;
+  }
+
+  /** Scores each trial by k-fold cross-validation (the default, with 3 folds). */
+  public BayesianTuner setNumFolds(int value) {
+    set(numFolds, value);
+    return this;
+  }
+
+  /** Scores each trial on one split instead of folds: this fraction trains, the rest validates. */
+  public BayesianTuner setTrainRatio(double value) {
+    set(trainRatio, value);
+    return this;
+  }
+
+  public BayesianTuner setSeed(long value) {
+    set(seed, value);
+    return this;
+  }
+
+  public Estimator<?> getEstimator() {
+    return getOrDefault(estimator);
+  }
+
+  public Evaluator getEvaluator() {
+    return getOrDefault(evaluator);
+  }
+
+  public SearchSpace getSearchSpace() {
+    return SearchSpace.fromJson(getOrDefault(searchSpace));
+  }
+
+  public int getMaxTrials() {
+    return (Integer) getOrDefault(maxTrials);
+  }
+
+  public int getParallelism() {
+    return (Integer) getOrDefault(parallelism);
+  }
+
+  public int getNumFolds() {
+    return (Integer) getOrDefault(numFolds);
+  }
+
+  public double getTrainRatio() {
+    return (Double) getOrDefault(trainRatio);
+  }
+
+  public long getSeed() {
+    return (Long) getOrDefault(seed);
+  }
+
+  // --- Estimator ---
+
+  @Override
+  public BayesianTunerModel fit(Dataset<?> dataset) {
+    transformSchema(dataset.schema());
+    TunerSettings settings = settings();
+    SearchSpace space = getSearchSpace();
+    Estimator<?> est = getEstimator();
+    EstimatorParams params = EstimatorParams.check(est, space.space());
+    SparkSession spark = dataset.sparkSession();
+    Metric metric = new Metric(settings.metricName(), settings.largerBetter() ? Metric.Goal.MAXIMIZE
+        : Metric.Goal.MINIMIZE);
+    // A small discrete space holds fewer configurations than maxTrials: the budget is what it holds.
+    int budget = (int) Math.min(settings.maxTrials(), space.configurationCount().orElse(Long.MAX_VALUE));
+    ExperimentSpec spec = space.experimentSpec("bayestune " + est.getClass().getSimpleName(), metric, budget,
+        settings.parallelism());
+    TrialsRun run = runTrials(dataset.toDF(), settings, spec, params, spark);
+    Experiment experiment = run.experiment();
+    Observation best = bestObservation(experiment, metric)
+        .orElseThrow(() -> allFailed(experiment, run.firstFailure()));
+    ParamMap bestParams = params.paramMap(best.assignments().asMap());
+    Model<?> bestModel;
+    try {
+      bestModel = JobGroups.run(spark.sparkContext(), "bayestune-" + uid + "-best", "refit with the best trial's"
+          + " Params (trial " + best.suggestionId() + ")", () -> (Model<?>) est.copy(bestParams).fit(dataset));
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException("refitting the best trial's Params on the whole dataset failed: " + e, e);
+    }
+    BayesianTunerModel model = new BayesianTunerModel(uid, bestModel, experiment.toJson(), best.suggestionId(),
+        settings);
+    return model.setParent(this);
+  }
+
+  /** The experiment after every trial, and the first trial failure when every trial failed. */
+  private record TrialsRun(Experiment experiment, Throwable firstFailure) {
+  }
+
+  /**
+   * Draws the splits and runs the trials with the driver's TuningLoop: {@code parallelism} in flight,
+   * each observed as it ends, its Spark jobs in the group {@code bayestune-<uid>-trial-<id>}.
+   */
+  private TrialsRun runTrials(Dataset<Row> data, TunerSettings settings, ExperimentSpec spec, EstimatorParams params,
+      SparkSession spark) {
+    try (ValidationSplits splits = settings.numFolds() > 0
+            ? ValidationSplits.kFold(data, settings.numFolds(), settings.seed())
+            : ValidationSplits.trainRatio(data, settings.trainRatio(), settings.seed());
+        EstimatorTrialRunner runner = new EstimatorTrialRunner(getEstimator(), getEvaluator(), params, splits,
+            spark.sparkContext())) {
+      StoredExperiment stored = StoredExperiment.openOrCreate(new MemoryExperimentStore("memory:" + uid), spec,
+          settings.seed());
+      int budget = spec.observationBudget();
+      // failFastCount = budget: the tuner gives up only when every trial failed.
+      LoopOptions options = new LoopOptions(uid, settings.parallelism(), null, budget, budget, 1);
+      try {
+        new TuningLoop(stored, runner, options, TrialLog::observed).run();
+      } catch (TuningStoppedException allFailed) {
+        return new TrialsRun(stored.experiment(), allFailed.getCause());
+      }
+      return new TrialsRun(stored.experiment(), null);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("tuning " + uid + " was interrupted; running trials were cancelled", e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("tuning " + uid + ": the in-memory experiment state failed", e);
+    }
+  }
+
+  /** The completed trial with the best metric (the evaluator's direction), as CrossValidator chooses. */
+  static Optional<Observation> bestObservation(Experiment experiment, Metric metric) {
+    Observation best = null;
+    for (Observation o : experiment.observations()) {
+      if (!o.failed() && (best == null || metric.isBetter(o.value(), best.value()))) {
+        best = o;
+      }
+    }
+    return Optional.ofNullable(best);
+  }
+
+  private static IllegalStateException allFailed(Experiment experiment, Throwable firstFailure) {
+    String reason = experiment.observations().isEmpty() ? "no trial ran"
+        : experiment.observations().get(0).failureReason();
+    return new IllegalStateException("every one of the " + experiment.observations().size() + " trials failed; the"
+        + " first: " + reason + ". Check the estimator's input columns and the search space bounds", firstFailure);
+  }
+
+  /** The settings this fit uses, checked: every required Param set, folds or a ratio. */
+  TunerSettings settings() {
+    for (Param<?> required : new Param<?>[] {estimator, evaluator, searchSpace}) {
+      if (!isDefined(required)) {
+        throw new IllegalArgumentException("BayesianTuner " + uid + ": " + required.name() + " is not set; call set"
+            + Character.toUpperCase(required.name().charAt(0)) + required.name().substring(1) + "(...)");
+      }
+    }
+    if (isSet(numFolds) && isSet(trainRatio)) {
+      throw new IllegalArgumentException("BayesianTuner " + uid + ": both numFolds (" + getNumFolds() + ") and"
+          + " trainRatio (" + getTrainRatio() + ") are set; set one: folds, or a single split");
+    }
+    Evaluator eval = getEvaluator();
+    String metricName = eval.hasParam("metricName") ? String.valueOf(eval.getOrDefault(eval.getParam("metricName")))
+        : "metric";
+    boolean folds = !isSet(trainRatio);
+    return new TunerSettings(getOrDefault(searchSpace), metricName, eval.isLargerBetter(), getMaxTrials(),
+        getParallelism(), folds ? getNumFolds() : 0, folds ? 0.0 : getTrainRatio(), getSeed());
+  }
+
+  @Override
+  public StructType transformSchema(StructType schema) {
+    settings();
+    SearchSpace space = getSearchSpace();
+    TrialHistory.checkNames(space);
+    EstimatorParams.check(getEstimator(), space.space());
+    return getEstimator().transformSchema(schema);
+  }
+
+  @Override
+  public BayesianTuner copy(ParamMap extra) {
+    BayesianTuner copied = defaultCopy(extra);
+    if (copied.isDefined(estimator)) {
+      copied.setEstimator(copied.getEstimator().copy(extra));
+    }
+    if (copied.isDefined(evaluator)) {
+      copied.setEvaluator(copied.getEvaluator().copy(extra));
+    }
+    return copied;
+  }
+
+  // --- persistence ---
+
+  @Override
+  public MLWriter write() {
+    return new TunerPersistence.TunerWriter(this);
+  }
+
+  public static MLReader<BayesianTuner> read() {
+    return new TunerPersistence.TunerReader();
+  }
+
+  public static BayesianTuner load(String path) {
+    return read().load(path);
+  }
+}
