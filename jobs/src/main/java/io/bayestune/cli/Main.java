@@ -12,7 +12,7 @@ public final class Main {
   static final String USAGE = String.join("\n",
       "bayestune: Bayesian optimization for expensive experiments",
       "",
-      "  bayestune run JOB.yaml [--output DIR] [--budget N] [--master M]",
+      "  bayestune run JOB.yaml [--output DIR] [--budget N] [--master M] [--warm-start-from LOCATION]",
       "                                                   tune a Spark ML model (or an objective) on Spark",
       "  bayestune create SPEC.json --at DIR [--seed N]   create an experiment (prints it)",
       "      [--warm-start-from DIR | --warm-start-csv FILE]  starting from earlier observations",

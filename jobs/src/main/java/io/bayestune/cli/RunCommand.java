@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.Set;
 
 /**
- * {@code bayestune run JOB.yaml [--output DIR] [--budget N] [--master M]}: tunes a model on Spark as the
+ * {@code bayestune run JOB.yaml [--output DIR] [--budget N] [--master M] [--warm-start-from LOCATION]}: tunes a model on Spark as the
  * job file says, printing one line per finished trial and a summary. Also the spark-submit entry:
  * {@code spark-submit --class io.bayestune.cli.Main bayestune.jar run JOB.yaml}.
  */
@@ -18,14 +18,15 @@ final class RunCommand {
   }
 
   static int run(String[] argv, PrintStream out, PrintStream err) throws IOException {
-    Args args = new Args("run", argv, 0, Set.of("output", "budget", "master"), Set.of());
+    Args args = new Args("run", argv, 0, Set.of("output", "budget", "master", "warm-start-from"), Set.of());
     if (args.positional().size() != 1) {
       throw new Args.UsageException("run: needs one job file, e.g. bayestune run examples/credit-gbt.yaml, but got "
           + args.positional());
     }
     quietSparkLogsUnlessConfigured();
     TuningJob.Overrides overrides = new TuningJob.Overrides(args.get("output"),
-        args.get("budget") == null ? null : (int) args.integer("budget", 0), args.get("master"));
+        args.get("budget") == null ? null : (int) args.integer("budget", 0), args.get("master"),
+        args.get("warm-start-from"));
     try {
       TuningJob.run(Path.of(args.positional().get(0)), overrides, out);
       return 0;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bayestune.optimizer.experiment.Experiment;
 import io.bayestune.optimizer.experiment.ExperimentSpec;
 import io.bayestune.optimizer.experiment.SpecJson;
+import io.bayestune.optimizer.experiment.WarmStart;
 import io.bayestune.optimizer.store.ExperimentStore;
 import io.bayestune.optimizer.store.StateConflictException;
 import java.io.IOException;
@@ -45,9 +46,25 @@ public final class StoredExperiment {
   /** The experiment stored at {@code store}, checked against {@code spec}, or a new one saved there now. */
   public static StoredExperiment openOrCreate(ExperimentStore store, ExperimentSpec spec, long seed)
       throws IOException {
+    return openOrCreate(store, spec, seed, Optional::empty);
+  }
+
+  /**
+   * As {@link #openOrCreate(ExperimentStore, ExperimentSpec, long)}; a new experiment first imports the
+   * observations of {@code warmStart}'s experiment (asked for only when nothing is stored yet, so a
+   * resumed run never imports twice).
+   */
+  public static StoredExperiment openOrCreate(ExperimentStore store, ExperimentSpec spec, long seed,
+      WarmStartSource.Loader warmStart) throws IOException {
     Optional<ExperimentStore.StoredState> stored = store.load();
     if (stored.isEmpty()) {
-      StoredExperiment created = new StoredExperiment(store, Experiment.create(spec, seed), false, null);
+      Experiment fresh = Experiment.create(spec, seed);
+      Optional<Experiment> source = warmStart.load();
+      if (source.isPresent()) {
+        WarmStart.Report report = WarmStart.fromExperiment(fresh, source.get());
+        LOG.info("{}: warm start: {}", store.location(), report);
+      }
+      StoredExperiment created = new StoredExperiment(store, fresh, false, null);
       created.save();
       return created;
     }

@@ -1,5 +1,6 @@
 package io.bayestune.driver;
 
+import io.bayestune.connectors.s3.S3Settings;
 import io.bayestune.connectors.storage.ExperimentStores;
 import io.bayestune.driver.job.JobSpec;
 import io.bayestune.driver.job.JobSpecParser;
@@ -14,7 +15,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apache.spark.SparkConf;
@@ -35,10 +35,16 @@ import org.apache.spark.sql.SparkSession;
 public final class TuningJob {
   private static final Logger LOG = LogManager.getLogger(TuningJob.class);
 
-  /** Command-line overrides of the job file (tests, Airflow); null fields keep the file's value. */
-  public record Overrides(String output, Integer budget, String master) {
+  /**
+   * Command-line overrides of the job file (tests, Airflow); null fields keep the file's value.
+   *
+   * @param warmStartFrom an earlier experiment's location (e.g. last night's {@code s3a://.../experiment})
+   *     whose observations a new experiment starts from; ignored when the output already holds an
+   *     experiment (that one resumes), and a location holding nothing starts cold with a note
+   */
+  public record Overrides(String output, Integer budget, String master, String warmStartFrom) {
     public static Overrides none() {
-      return new Overrides(null, null, null);
+      return new Overrides(null, null, null, null);
     }
   }
 
@@ -55,7 +61,7 @@ public final class TuningJob {
     JobSpec job = apply(JobSpecParser.parse(jobFile), overrides);
     SparkSession spark = session(job, overrides.master());
     try {
-      return run(spark, job, out);
+      return run(spark, job, out, overrides.warmStartFrom());
     } finally {
       spark.stop();
     }
@@ -63,16 +69,26 @@ public final class TuningJob {
 
   /** Runs a parsed job on an existing session (a notebook's, a test's). */
   public static Result run(SparkSession spark, JobSpec job, PrintStream out) throws IOException, InterruptedException {
+    return run(spark, job, out, null);
+  }
+
+  /** As {@link #run(SparkSession, JobSpec, PrintStream)}, a new experiment warm-started from {@code warmStartFrom}. */
+  public static Result run(SparkSession spark, JobSpec job, PrintStream out, String warmStartFrom)
+      throws IOException, InterruptedException {
     long start = System.nanoTime();
-    Map<String, String> hadoop = HadoopSettings.fromS3Block(job.s3());
-    hadoop.forEach(spark.sparkContext().hadoopConfiguration()::set);
+    // The job's s3 block over what Spark's Hadoop configuration already says (spark.hadoop.fs.s3a.*,
+    // core-site.xml): one meaning of the settings for the data, the outputs and the experiment store.
+    S3Settings s3 = S3Settings.fromHadoop(spark.sparkContext().hadoopConfiguration())
+        .overlay(S3Settings.fromJob(job.s3()));
+    s3.apply(spark);
     OutputLocation output = OutputLocation.of(job.output());
     int parallelism = job.parallelism() > 0 ? job.parallelism() : Math.max(1, spark.sparkContext().defaultParallelism());
     ExperimentSpec spec = job.experimentSpec(parallelism);
     int budget = spec.observationBudget() > 0 ? spec.observationBudget() : job.observationBudget();
-    try (ExperimentStore store = ExperimentStores.open(output.experiment(), hadoop);
+    try (ExperimentStore store = ExperimentStores.open(output.experiment(), s3);
         TrialRunner runner = runner(spark, job)) {
-      StoredExperiment stored = StoredExperiment.openOrCreate(store, spec, job.seed());
+      StoredExperiment stored = StoredExperiment.openOrCreate(store, spec, job.seed(),
+          () -> WarmStartSource.load(warmStartFrom, s3, out));
       Experiment e = stored.experiment();
       out.println("bayestune: " + job.name() + ": " + (stored.resumed() ? "resuming with "
           + e.observations().size() + " observation(s), " + e.openSuggestions().size() + " open" : "starting")

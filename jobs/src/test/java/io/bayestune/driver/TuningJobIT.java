@@ -119,6 +119,46 @@ class TuningJobIT {
   }
 
   @Test
+  void warmStartImportsLastNightOnceAndAResumedRunDoesNotImportAgain() throws Exception {
+    String job = String.join("\n",
+        "name: nightly",
+        "model: {objective: io.bayestune.driver.NoisyBranin}",
+        "parameters:",
+        "  - {name: x1, type: double, bounds: {min: -5, max: 10}}",
+        "  - {name: x2, type: double, bounds: {min: 0, max: 15}}",
+        "metric: {name: branin, objective: minimize}",
+        "observation_budget: 5",
+        "parallelism: 2",
+        "seed: 3");
+    Path lastNight = dir.resolve("2026-11-30");
+    Path tonight = dir.resolve("2026-12-01");
+    JobSpec spec = JobSpecParser.parse(jobFile("nightly", job));
+    ByteArrayOutputStream first = new ByteArrayOutputStream();
+    TuningJob.run(spark, TuningJob.apply(spec, new TuningJob.Overrides(lastNight.toString(), null, null, null)),
+        new PrintStream(first, true, StandardCharsets.UTF_8), dir.resolve("no-night-before").toString());
+    assertTrue(first.toString(StandardCharsets.UTF_8).contains("starting cold"), first.toString(StandardCharsets.UTF_8));
+
+    JobSpec warm = TuningJob.apply(spec, new TuningJob.Overrides(tonight.toString(), 8, null, null));
+    ByteArrayOutputStream second = new ByteArrayOutputStream();
+    TuningJob.run(spark, warm, new PrintStream(second, true, StandardCharsets.UTF_8), lastNight.toString());
+    assertTrue(second.toString(StandardCharsets.UTF_8).contains("warm start from"), second.toString(StandardCharsets.UTF_8));
+    Experiment before = Experiment.fromJson(Files.readString(lastNight.resolve("experiment/experiment.json")));
+    long succeeded = before.observations().stream().filter(o -> !o.failed()).count();
+    assertTrue(succeeded >= 3, "NoisyBranin fails now and then, not mostly: " + succeeded + " of 5");
+    Experiment e = Experiment.fromJson(Files.readString(tonight.resolve("experiment/experiment.json")));
+    long imported = e.observations().stream().filter(o -> o.suggestionId() == null).count();
+    assertEquals(succeeded, imported, "last night's successful observations come in, without suggestion ids");
+    assertEquals(8, e.observations().size(), "the budget counts imported observations");
+
+    // A retried task: same output, same warm start. It resumes; nothing is imported a second time.
+    TuningJob.run(spark, warm, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+        lastNight.toString());
+    Experiment resumed = Experiment.fromJson(Files.readString(tonight.resolve("experiment/experiment.json")));
+    assertEquals(8, resumed.observations().size());
+    assertEquals(succeeded, resumed.observations().stream().filter(o -> o.suggestionId() == null).count());
+  }
+
+  @Test
   void aKilledDriverResumesWithEveryObservationKeptAndNoTrialTwice() throws Exception {
     Path out = dir.resolve("sleep-out");
     Path file = jobFile("sleep", String.join("\n",
