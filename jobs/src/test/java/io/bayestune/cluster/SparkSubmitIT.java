@@ -2,7 +2,6 @@ package io.bayestune.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.bayestune.optimizer.experiment.Observation;
 import java.nio.file.Files;
@@ -33,7 +32,6 @@ class SparkSubmitIT {
 
   @Test
   void theExampleJobRunsFromTheClusterJarUnderSparkSubmit() throws Exception {
-    assumeTrue(TuningOutputs.estimatorTrialsAvailable(), "waits for `bayestune run` with estimator trials");
     Path output = dir.resolve("credit-gbt");
     JavaProcess.Finished run = SparkSubmitCommand.of(List.of("--master", "local[2]", "--class",
         "io.bayestune.cli.Main", SparkDistribution.clusterJar().toString(),

@@ -2,8 +2,6 @@ package io.bayestune.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.bayestune.optimizer.experiment.Observation;
 import java.io.IOException;
@@ -31,8 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StandaloneClusterIT {
-  private static final Pattern TASK_LINE = Pattern.compile("^task (\\d+) executor=(\\S+) dir=(\\S+)$",
-      Pattern.MULTILINE);
 
   @TempDir
   static Path dir;
@@ -62,7 +58,6 @@ class StandaloneClusterIT {
   @Test
   @Order(1)
   void aTuningJobLosesNoObservationWhenAWorkerDies() throws Exception {
-    assumeTrue(TuningOutputs.runCommandAvailable(), "waits for `bayestune run` (branch job-driver)");
     Path output = dir.resolve("tuning-out");
     Path job = Files.writeString(dir.resolve("sleeping.yaml"), String.join("\n",
         "name: sleeping-on-a-cluster",
@@ -100,42 +95,6 @@ class StandaloneClusterIT {
     System.out.printf("tuning job, budget 12 on 2 workers, one killed mid-run: %.1f s%n", seconds(start));
   }
 
-  /**
-   * Until {@code bayestune run} is here, a probe job of 16 one-second tasks instead: executors on both workers run
-   * tasks, worker 0 dies with its executor after finishing some, and every task's result still arrives once.
-   */
-  @Test
-  @Order(2)
-  void tasksRunOnBothWorkersAndNoneIsLostWithAWorker() throws Exception {
-    assumeFalse(TuningOutputs.runCommandAvailable(), "the tuning job above covers this");
-    int tasks = 16;
-    Process driver = submitProbe(tasks, "probe-kill.log").start();
-    long start = System.nanoTime();
-    try {
-      awaitExecutorLog(cluster.workDir(0), "Finished task", 120);
-      cluster.killWorker(0);
-      assertTrue(driver.waitFor(180, TimeUnit.SECONDS), "the job did not finish after losing a worker");
-    } finally {
-      driver.descendants().forEach(ProcessHandle::destroyForcibly);
-      driver.destroyForcibly();
-    }
-    String output = Files.readString(dir.resolve("probe-kill.log"));
-    assertEquals(0, driver.exitValue(), JavaProcess.tail(dir.resolve("probe-kill.log"), 60));
-
-    Map<Integer, String> workerOfTask = workerOfEachTask(output);
-    assertEquals(tasks, workerOfTask.size(), "every task's result should arrive exactly once: " + workerOfTask);
-    assertEquals(List.of("work-0", "work-1"), workerOfTask.values().stream().distinct().sorted().toList(),
-        "tasks should have run on executors of both workers: " + workerOfTask);
-    assertTrue(cluster.aliveWorkers() <= 1, "the master should see worker 0 gone");
-    System.out.printf("16 tasks with worker 0 killed mid-job: %.1f s; %s%n", seconds(start), workerOfTask);
-  }
-
-  private static JavaProcess submitProbe(int tasks, String log) {
-    return submit(List.of("--jars", SparkDistribution.clusterJar().toString(),
-        "--class", "io.bayestune.cluster.job.WhereTasksRan",
-        SparkDistribution.testJobsJar().toString(), Integer.toString(tasks)), dir.resolve(log));
-  }
-
   /** spark-submit to the cluster in client mode, executors of 512 MiB (a worker has 1 GiB), both cores. */
   private static JavaProcess submit(List<String> appArgs, Path log) {
     List<String> args = new ArrayList<>(List.of("--master", cluster.masterUrl(),
@@ -158,18 +117,6 @@ class StandaloneClusterIT {
       Thread.sleep(300);
     }
     throw new AssertionError("fewer than " + n + " observations after 180 s:\n" + JavaProcess.tail(log, 60));
-  }
-
-  /** Task index to the worker directory ({@code work-0}, {@code work-1}) its executor ran in; fails on repeats. */
-  private static Map<Integer, String> workerOfEachTask(String output) {
-    Map<Integer, String> workers = new TreeMap<>();
-    Matcher m = TASK_LINE.matcher(output);
-    while (m.find()) {
-      String worker = dir.relativize(Path.of(m.group(3))).getName(0).toString();
-      String previous = workers.put(Integer.parseInt(m.group(1)), worker);
-      assertEquals(null, previous, "task " + m.group(1) + " reported twice");
-    }
-    return workers;
   }
 
   /** Waits until an executor under {@code workDir} logs {@code text} ("Running task", "Finished task"). */

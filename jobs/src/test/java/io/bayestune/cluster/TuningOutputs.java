@@ -18,32 +18,6 @@ public final class TuningOutputs {
   private TuningOutputs() {
   }
 
-  /**
-   * True once {@code bayestune run} is on the classpath (branch job-driver); the tests that submit a tuning job
-   * wait for it with an assumption instead of failing.
-   */
-  public static boolean runCommandAvailable() {
-    try {
-      Class.forName("io.bayestune.driver.TuningJob");
-      return true;
-    } catch (ClassNotFoundException e) {
-      return false;
-    }
-  }
-
-  /**
-   * True once trials of a Spark ML estimator (model.estimator in a job file, as in examples/credit-gbt.yaml) are in
-   * the build (branch job-model's ModelTrialRunner).
-   */
-  public static boolean estimatorTrialsAvailable() {
-    try {
-      Class.forName("io.bayestune.driver.model.ModelTrialRunner");
-      return runCommandAvailable();
-    } catch (ClassNotFoundException e) {
-      return false;
-    }
-  }
-
   /** The observations of the experiment stored under {@code output/experiment}. */
   public static List<Observation> observations(Path output) throws IOException {
     return storedObservations(output)
