@@ -28,7 +28,8 @@ final class BenchCommand {
       "bayestune bench warmstart [--seeds 10] [--prior 20] [--new 10] [--functions branin,hartmann6,mixed-branin]",
       "    [--out docs/benchmarks.md]",
       "bayestune bench spark scheduling [--trials 40] [--parallelism 4] [--seed 1] [--lookahead 1] [--out docs/benchmarks.md]",
-      "bayestune bench spark quality [--budget 30] [--seeds 5] [--out docs/benchmarks.md]");
+      "bayestune bench spark quality [--budget 30] [--seeds 5] [--parallelism 2] [--max-iter 20]",
+      "    [--depths 2,3,4,5,6,8] [--steps 0.01,0.0266,0.0707,0.188,0.5] [--master local[*]] [--out docs/benchmarks.md]");
 
   private BenchCommand() {
   }
