@@ -191,6 +191,10 @@ public final class TuningLoop {
       return new Recorded(null);
     } catch (IOException | RuntimeException e) {
       return new Recorded(e);
+    } catch (Error e) {
+      // The loop's thread waits for every record: it must hear of this one too.
+      return new Recorded(new IllegalStateException("the optimizer thread failed while recording trial "
+          + outcome.suggestionId() + ": " + e, e));
     }
   }
 
