@@ -33,7 +33,7 @@ public final class SchedulingBenchmark {
 
   /** What one run measured. */
   public record Result(int trials, int parallelism, double wallSeconds, double trialSeconds, double sleepSeconds,
-      int failed, String loadBefore, String loadAfter) {
+      int failed, String loadBefore, String loadAfter, Idle idle) {
     public double busyFraction() {
       return trialSeconds / (parallelism * wallSeconds);
     }
@@ -58,7 +58,7 @@ public final class SchedulingBenchmark {
     StoredExperiment stored = StoredExperiment.openOrCreate(new LocalDirectoryStore(dir),
         SpecJson.parse(String.format(Locale.ROOT, SPEC, o.trials(), o.parallelism())), o.seed());
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    TaskTrialRunner runner = TaskTrialRunner.create(jsc, SleepingObjective.class.getName());
+    TimedRunner runner = new TimedRunner(TaskTrialRunner.create(jsc, SleepingObjective.class.getName()));
     // Warm Spark up (first job, class loading) outside the measurement, as a long job amortizes it.
     jsc.parallelize(java.util.List.of(1, 2, 3, 4), o.parallelism()).count();
     String loadBefore = loadAverage();
@@ -67,7 +67,8 @@ public final class SchedulingBenchmark {
         .withLookahead(o.lookahead()),
         t -> log.println("  " + t.observationCount() + "/" + t.observationBudget() + " "
             + String.format(Locale.ROOT, "%.2f s", t.seconds()))).run();
-    double wall = (System.nanoTime() - start) / 1e9;
+    long end = System.nanoTime();
+    double wall = (end - start) / 1e9;
     Experiment e = stored.experiment();
     double trialSeconds = 0;
     double sleepSeconds = 0;
@@ -79,7 +80,7 @@ public final class SchedulingBenchmark {
       failed += obs.failed() ? 1 : 0;
     }
     return new Result(e.observations().size(), o.parallelism(), wall, trialSeconds, sleepSeconds, failed,
-        loadBefore, loadAverage());
+        loadBefore, loadAverage(), Idle.of(runner.spans(), o.parallelism(), start, end));
   }
 
   /** The 1-minute load average, since other work on the machine delays the driver's thread. */
@@ -112,10 +113,18 @@ public final class SchedulingBenchmark {
         String.format(Locale.ROOT, "| objective's own sleep / (%d x wall) | %.3f |", r.parallelism(),
             r.sleepFraction()),
         String.format(Locale.ROOT, "| failed trials | %d |", r.failed()),
+        String.format(Locale.ROOT, "| idle slot-seconds before the first trial starts (first suggestions) | %.2f |",
+            r.idle().beforeFirst()),
+        String.format(Locale.ROOT, "| idle slot-seconds between trials (a slot freed, the next not yet started) | %.2f |",
+            r.idle().between()),
+        String.format(Locale.ROOT, "| idle slot-seconds in the tail (after the last trial started) | %.2f |",
+            r.idle().tail()),
         "",
         "The gap between the two fractions is Spark's per-task overhead (job submission, task"
-            + " serialization, result fetch); the gap to 1 is the driver's time between a trial's end and the"
-            + " next dispatch (observe, save the state, fit the GP and suggest) plus the tail, where fewer than "
-            + r.parallelism() + " trials are left.");
+            + " serialization, result fetch), counted as busy since the slot is taken. Idle time is measured from"
+            + " each trial's start and end in the runner (a sweep over the number running): between trials it is the"
+            + " driver's dispatch latency (the made-ahead suggestion starts at once; observing, saving and the GP run"
+            + " on another thread), the tail is inherent (fewer than " + r.parallelism() + " trials are left), and"
+            + " all of it grows with other load on the machine.");
   }
 }

@@ -29,7 +29,8 @@ final class BenchCommand {
       "bayestune bench warmstart [--seeds 10] [--prior 20] [--new 10] [--functions branin,hartmann6,mixed-branin]",
       "    [--out docs/benchmarks.md]",
       "bayestune bench spark scheduling [--trials 40] [--parallelism 4] [--seed 1] [--lookahead 1] [--out docs/benchmarks.md]",
-      "bayestune bench spark quality [--budget 30] [--seeds 5] [--out docs/benchmarks.md]",
+      "bayestune bench spark quality [--budget 30] [--seeds 5] [--parallelism 2] [--max-iter 20]",
+      "    [--depths 2,3,4,5,6,8] [--steps 0.01,0.0266,0.0707,0.188,0.5] [--master local[*]] [--out docs/benchmarks.md]",
       "bayestune bench s3 --at s3a://BUCKET/PREFIX [--size-mb 1024] [--columns 50] [--read-columns 3]",
       "    [--out docs/benchmarks.md]   (S3 settings from AWS_* and BAYESTUNE_S3_ENDPOINT)");
 

@@ -41,7 +41,7 @@ final class RunCommand {
    * Spark logs at INFO by default, some hundred lines per job; without a configuration of the user's
    * own, ours keeps Spark at WARN. Must run before anything touches log4j.
    */
-  private static void quietSparkLogsUnlessConfigured() {
+  static void quietSparkLogsUnlessConfigured() {
     boolean configured = System.getProperty("log4j2.configurationFile") != null
         || System.getProperty("log4j.configurationFile") != null
         || RunCommand.class.getClassLoader().getResource("log4j2.properties") != null

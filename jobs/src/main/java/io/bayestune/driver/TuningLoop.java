@@ -5,13 +5,14 @@ import io.bayestune.optimizer.experiment.Observation;
 import io.bayestune.optimizer.experiment.Suggestion;
 import io.bayestune.optimizer.store.StateConflictException;
 import java.io.IOException;
-import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -33,13 +34,15 @@ import org.apache.logging.log4j.Logger;
  * slot and never the others. Trials run on driver threads, one per trial in flight; each names its
  * Spark job group {@code bayestune-<name>-trial-<id>}.
  *
- * <p>Lookahead: a GP fit and acquisition search take 50-150 ms, which would leave the freed slot idle
- * each time. So the loop keeps {@code lookahead} (default 1) suggestions prepared, made knowing
- * every trial in flight as open; the freed slot starts the prepared one at once, and the next one is
- * prepared, with the new result, while the trials run. The price is one more open suggestion in
- * the model (asynchronous batch BO in the style of kriging believer; Ginsbourger, Le Riche and
- * Carraro 2010), the gain is slots that never wait for the optimizer (docs/benchmarks.md, "Spark:
- * scheduling"). Prepared suggestions are saved as open ones, so a resumed job runs them first.
+ * <p>Two threads share the work so that a freed slot never waits for the optimizer. The loop's own
+ * thread only dispatches: when a trial ends it starts a suggestion that is already made in the freed
+ * slot, then hands the result to the optimizer thread, which observes it, saves the state, and makes
+ * the next suggestion (a GP fit and acquisition search take 50-300 ms, longer on a busy driver), knowing
+ * every trial in flight as open. {@code lookahead} (default 1) suggestions are kept made ahead, beyond
+ * the trials in flight: the price is one more open suggestion in the model (asynchronous batch BO in
+ * the style of kriging believer; Ginsbourger, Le Riche and Carraro 2010), the gain is slots that keep
+ * busy (docs/benchmarks.md, "Spark: scheduling"). Made-ahead suggestions are saved as open ones, so a
+ * resumed job runs them first.
  *
  * <p>A trial that throws, outlives {@code trial_timeout} or returns a non-finite value is observed as
  * failed, with its reason and seconds in the observation's metadata, and the loop goes on. Only when
@@ -62,15 +65,23 @@ public final class TuningLoop {
   private final TrialRunner runner;
   private final LoopOptions options;
   private final TrialListener listener;
-  private final BlockingQueue<TrialOutcome> outcomes = new LinkedBlockingQueue<>();
+  /** Trial outcomes (from trial threads and the timer), {@link #REFILLED} and {@link Recorded}, for the loop's thread. */
+  private final BlockingQueue<Object> events = new LinkedBlockingQueue<>();
   private final Map<String, InFlight> inFlight = new LinkedHashMap<>();
-  private final Deque<Suggestion> reruns = new ArrayDeque<>();
-  private final Deque<Suggestion> prepared = new ArrayDeque<>();
-  private int runOutcomes;
-  private boolean anyCompleted;
-  private TrialOutcome firstFailure;
-  private String firstFailureReason;
-  private boolean exhausted;
+  private final AtomicInteger inFlightCount = new AtomicInteger();
+  private final Deque<Suggestion> reruns = new ConcurrentLinkedDeque<>();
+  private final Deque<Suggestion> prepared = new ConcurrentLinkedDeque<>();
+  /** How many more new suggestions the budget allows; made only by the optimizer thread (and before it starts). */
+  private final AtomicInteger newSuggestionsLeft = new AtomicInteger();
+  private volatile boolean exhausted;
+  private volatile boolean stopping;
+
+  /** The optimizer made suggestions: free slots can take them. */
+  private static final Object REFILLED = new Object();
+
+  /** The optimizer recorded one outcome; {@code error} is what stops the loop (a lost save), or null. */
+  private record Recorded(Exception error) {
+  }
 
   /** A trial being run: its identity and the handles that stop it. */
   private record InFlight(TrialContext context, Future<?> run, ScheduledFuture<?> timer) {
@@ -92,7 +103,13 @@ public final class TuningLoop {
    * @throws IOException when the state cannot be saved (what was saved before stays)
    */
   public void run() throws IOException, InterruptedException {
-    reruns.addAll(experiment.openSuggestions());
+    int budgetLeft = options.observationBudget() - experiment.observations().size();
+    for (Suggestion s : experiment.openSuggestions()) {
+      if (reruns.size() < budgetLeft) {
+        reruns.add(s);
+      }
+    }
+    newSuggestionsLeft.set(Math.max(0, budgetLeft - reruns.size()));
     if (!reruns.isEmpty()) {
       LOG.info("re-running {} trial(s) that were in flight when the previous driver stopped: {}", reruns.size(),
           reruns.stream().map(Suggestion::id).toList());
@@ -100,85 +117,134 @@ public final class TuningLoop {
     ThreadPoolExecutor pool = new ThreadPoolExecutor(options.parallelism(), Integer.MAX_VALUE, 30, TimeUnit.SECONDS,
         new SynchronousQueue<>(), threads("bayestune-trial-"));
     ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(threads("bayestune-timeout-"));
+    ExecutorService optimizer = Executors.newSingleThreadExecutor(threads("bayestune-optimizer-"));
+    FirstTrialsRule firstTrials = new FirstTrialsRule(options.failFastCount(), experiment.spec().metric().name());
     try {
-      dispatch(pool, timers);
-      while (!inFlight.isEmpty()) {
-        TrialOutcome outcome = outcomes.take();
-        InFlight trial = inFlight.remove(outcome.suggestionId());
-        if (trial == null) {
-          continue; // a timed-out trial that returned after all: it was observed already
-        }
-        if (trial.timer() != null) {
-          trial.timer().cancel(false);
-        }
-        if (outcome.timedOut()) {
-          runner.cancel(trial.context());
-          trial.run().cancel(true);
-        }
-        if (anyCompleted) {
-          // The freed slot gets a prepared suggestion before the GP sees this result: no slot waits for a fit.
-          startPrepared(pool, timers);
-        }
-        Observation o = observe(outcome);
-        save();
-        TuningStoppedException stop = firstTrialsAllFailed(outcome, o);
-        if (stop == null) {
-          dispatch(pool, timers);
-        }
-        listener.observed(new ObservedTrial(o, experiment.observations().size(), options.observationBudget(),
-            outcome.seconds(), experiment.best(), experiment.spec().metric()));
-        if (stop != null) {
-          throw stop;
+      prepare(); // on this thread: no trial runs yet
+      startPrepared(pool, timers);
+      int pending = 0;
+      Exception stop = null;
+      while (stop == null ? !inFlight.isEmpty() || pending > 0 : pending > 0) {
+        Object event = events.take();
+        if (event instanceof TrialOutcome outcome) {
+          InFlight trial = inFlight.remove(outcome.suggestionId());
+          if (trial == null) {
+            continue; // a timed-out trial that returned after all: it was observed already
+          }
+          inFlightCount.decrementAndGet();
+          if (trial.timer() != null) {
+            trial.timer().cancel(false);
+          }
+          if (outcome.timedOut()) {
+            runner.cancel(trial.context());
+            trial.run().cancel(true);
+          }
+          if (stop == null) {
+            stop = firstTrials.check(outcome);
+          }
+          if (stop == null) {
+            startPrepared(pool, timers);
+          }
+          pending++;
+          boolean makeMore = stop == null;
+          optimizer.execute(() -> events.add(record(outcome, makeMore)));
+        } else if (event == REFILLED) {
+          if (stop == null) {
+            startPrepared(pool, timers);
+          }
+        } else if (event instanceof Recorded recorded) {
+          pending--;
+          stop = stop == null ? recorded.error() : stop;
         }
       }
+      if (stop instanceof IOException io) {
+        throw io;
+      }
+      if (stop != null) {
+        throw (RuntimeException) stop;
+      }
     } finally {
+      stopping = true;
       for (InFlight t : inFlight.values()) {
         runner.cancel(t.context());
         t.run().cancel(true);
       }
       pool.shutdownNow();
       timers.shutdownNow();
-    }
-  }
-
-  /** Fills free slots with suggestions already made: open ones from an earlier run, then prepared ones. */
-  private void startPrepared(ThreadPoolExecutor pool, ScheduledExecutorService timers) {
-    while (inFlight.size() < options.parallelism() && !reruns.isEmpty()) {
-      start(reruns.poll(), pool, timers);
-    }
-    while (inFlight.size() < options.parallelism() && !prepared.isEmpty()) {
-      start(prepared.poll(), pool, timers);
+      finish(optimizer);
     }
   }
 
   /**
-   * Fills every free slot, making new suggestions in one batch when the made ones run out, and prepares
-   * {@code lookahead} more for the next trial to end, all within the budget.
+   * On the optimizer thread: observes one outcome, saves the state, makes the suggestions the free slots
+   * and the lookahead need, and tells the listener.
    */
-  private void dispatch(ThreadPoolExecutor pool, ScheduledExecutorService timers) {
-    startPrepared(pool, timers);
-    int budgetLeft = options.observationBudget() - experiment.observations().size() - inFlight.size()
-        - reruns.size() - prepared.size();
-    int free = Math.min(options.parallelism() - inFlight.size(), budgetLeft);
-    int ahead = Math.min(options.lookahead() - prepared.size(), budgetLeft - Math.max(free, 0));
-    int count = Math.max(free, 0) + Math.max(ahead, 0);
-    if (count == 0 || exhausted) {
+  private Recorded record(TrialOutcome outcome, boolean makeMore) {
+    try {
+      Observation o = observe(outcome);
+      save();
+      if (makeMore && !stopping) {
+        prepare();
+      }
+      listener.observed(new ObservedTrial(o, experiment.observations().size(), options.observationBudget(),
+          outcome.seconds(), experiment.best(), experiment.spec().metric()));
+      return new Recorded(null);
+    } catch (IOException | RuntimeException e) {
+      return new Recorded(e);
+    } catch (Error e) {
+      // The loop's thread waits for every record: it must hear of this one too.
+      return new Recorded(new IllegalStateException("the optimizer thread failed while recording trial "
+          + outcome.suggestionId() + ": " + e, e));
+    }
+  }
+
+  /** Makes suggestions for the free slots plus {@code lookahead}, within the budget, in one batch. */
+  private void prepare() {
+    int wanted = options.parallelism() + options.lookahead() - inFlightCount.get() - reruns.size() - prepared.size();
+    int count = Math.min(wanted, newSuggestionsLeft.get());
+    if (count <= 0 || exhausted) {
       return;
     }
-    List<Suggestion> next;
+    List<Suggestion> made;
     try {
-      next = experiment.suggest(count);
+      made = experiment.suggest(count);
     } catch (IllegalStateException e) {
       // A grid or a small discrete space can run out; the trials in flight still finish.
       LOG.warn("no more suggestions: {}", e.getMessage());
       exhausted = true;
       return;
     }
-    for (Suggestion s : next) {
-      if (inFlight.size() < options.parallelism()) {
-        start(s, pool, timers);
-      } else {
-        prepared.add(s);
+    newSuggestionsLeft.addAndGet(-made.size());
+    prepared.addAll(made);
+    events.add(REFILLED);
+  }
+
+  /** Fills free slots with suggestions already made: open ones from an earlier run, then prepared ones. */
+  private void startPrepared(ThreadPoolExecutor pool, ScheduledExecutorService timers) {
+    while (inFlight.size() < options.parallelism()) {
+      Suggestion next = reruns.isEmpty() ? prepared.poll() : reruns.poll();
+      if (next == null) {
+        return;
+      }
+      start(next, pool, timers);
+    }
+  }
+
+  /** Lets the optimizer save what it was given (nothing observed is dropped), even when this thread was interrupted. */
+  private static void finish(ExecutorService optimizer) {
+    optimizer.shutdown();
+    boolean interrupted = Thread.interrupted();
+    try {
+      if (!optimizer.awaitTermination(60, TimeUnit.SECONDS)) {
+        LOG.warn("the optimizer thread did not finish within 60 s; stopping it");
+        optimizer.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      optimizer.shutdownNow();
+      interrupted = true;
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
       }
     }
   }
@@ -194,12 +260,13 @@ public final class TuningLoop {
       } catch (Throwable t) {
         outcome = TrialOutcome.threw(s.id(), t, (System.nanoTime() - started) / 1e9);
       }
-      outcomes.add(outcome);
+      events.add(outcome);
     });
     ScheduledFuture<?> timer = options.trialTimeout() == null ? null : timers.schedule(
-        () -> outcomes.add(TrialOutcome.timedOut(s.id(), options.trialTimeout())),
+        () -> events.add(TrialOutcome.timedOut(s.id(), options.trialTimeout())),
         options.trialTimeout().toNanos(), TimeUnit.NANOSECONDS);
     inFlight.put(s.id(), new InFlight(ctx, run, timer));
+    inFlightCount.incrementAndGet();
     LOG.debug("dispatched {}", ctx.description());
   }
 
@@ -232,25 +299,6 @@ public final class TuningLoop {
     } catch (StateConflictException e) {
       throw new TuningStoppedException(e.getMessage(), e);
     }
-  }
-
-  /** The exception that stops the job when this run's first trials all failed, else null. */
-  private TuningStoppedException firstTrialsAllFailed(TrialOutcome outcome, Observation o) {
-    runOutcomes++;
-    if (!o.failed()) {
-      anyCompleted = true;
-      return null;
-    }
-    if (firstFailure == null) {
-      firstFailure = outcome;
-      firstFailureReason = o.failureReason();
-    }
-    if (!anyCompleted && runOutcomes == options.failFastCount()) {
-      return new TuningStoppedException("the first " + runOutcomes + " trial(s) of this run all failed, so the job"
-          + " stops instead of spending its budget on failures (observations so far are saved). The first"
-          + " failure, trial " + firstFailure.suggestionId() + ": " + firstFailureReason, firstFailure.failure());
-    }
-    return null;
   }
 
   private static ThreadFactory threads(String prefix) {

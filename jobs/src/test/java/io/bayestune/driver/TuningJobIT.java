@@ -118,6 +118,84 @@ class TuningJobIT {
     assertTrue(html.startsWith("<!DOCTYPE html>") && html.contains("branin"), html.substring(0, 200));
   }
 
+  private static final String CREDIT_DATA = "data: {path: ../examples/data/credit_data.csv, format: csv,"
+      + " options: {header: \"true\"}, label: Status, positive: bad}";
+
+  @Test
+  void distributedGbtJobOnCreditDataSavesABestModelThatLoadsAndScoresRawRows() throws Exception {
+    Path out = dir.resolve("credit-out");
+    Path file = jobFile("credit", String.join("\n",
+        "name: credit-it",
+        CREDIT_DATA,
+        "model: {estimator: gbt_classifier, params: {maxIter: 5}}",
+        "parameters:",
+        "  - {name: maxDepth, type: int, bounds: {min: 2, max: 4}}",
+        "  - {name: stepSize, type: double, bounds: {min: 0.05, max: 0.3}}",
+        "metric: {name: areaUnderROC}",
+        "validation: {holdout: 0.25}",
+        "observation_budget: 4",
+        "parallelism: 2",
+        "seed: 7",
+        "output: " + out));
+    String printed = run(JobSpecParser.parse(file));
+
+    assertEquals(4, printed.lines().filter(l -> l.matches("\\[\\d/4] areaUnderROC=0\\.\\d+ .*")).count(), printed);
+    assertTrue(printed.contains("credit-it: 4 observations (4 completed, 0 failed)"), printed);
+    assertTrue(printed.contains("trials.parquet trials.csv best.json report.html best-model"), printed);
+    Experiment e = Experiment.fromJson(Files.readString(out.resolve("experiment/experiment.json")));
+    e.observations().forEach(o -> assertTrue(o.value() > 0.75 && o.value() < 0.95, "holdout AUC " + o.value()));
+    JsonNode best = JSON.readTree(out.resolve("best.json").toFile());
+    assertEquals(e.best().orElseThrow().value(), best.path("value").asDouble());
+
+    org.apache.spark.ml.PipelineModel model = org.apache.spark.ml.PipelineModel.load(out.resolve("best-model").toString());
+    org.apache.spark.sql.Dataset<Row> raw = spark.read().option("header", "true").option("inferSchema", "true")
+        .csv("../examples/data/credit_data.csv").limit(50);
+    List<Row> scored = model.transform(raw).select("prediction").collectAsList();
+    assertEquals(50, scored.size());
+    scored.forEach(r -> assertTrue(r.getDouble(0) == 0.0 || r.getDouble(0) == 1.0, r.toString()));
+  }
+
+  @Test
+  void aTrialSparkRejectsAtFitTimeIsFailedWithItsMessageAndTheJobCompletes() throws Exception {
+    Path out = dir.resolve("bayes-out");
+    // modelType bernoulli passes the Param's validator, but the fit rejects the credit data's non-binary features.
+    Path file = jobFile("bayes", String.join("\n",
+        "name: credit-bayes",
+        "type: grid",
+        CREDIT_DATA,
+        "model: {estimator: naive_bayes}",
+        "parameters:",
+        "  - {name: modelType, type: categorical, categorical_values: [gaussian, bernoulli]}",
+        "  - {name: smoothing, type: double, bounds: {min: 0.5, max: 1.0}, grid: [0.5, 1.0]}",
+        "metric: {name: areaUnderROC}",
+        "validation: {holdout: 0.25}",
+        "observation_budget: 4",
+        "parallelism: 2",
+        "output: " + out));
+    String printed = run(JobSpecParser.parse(file));
+
+    List<String> failures = printed.lines().filter(l -> l.matches("\\[\\d/4] failed: .*")).toList();
+    assertEquals(2, failures.size(), printed);
+    for (String f : failures) {
+      // Spark 4 raises it from a SQL check inside the fit: the innermost cause, with Spark's error class.
+      assertTrue(f.contains("failed: SparkRuntimeException: [USER_RAISED_EXCEPTION] Vector values MUST be in {0, 1},"
+          + " but got (26,") && f.contains("modelType=bernoulli "), f);
+    }
+    assertTrue(printed.contains("credit-bayes: 4 observations (2 completed, 2 failed)"), printed);
+    Experiment e = Experiment.fromJson(Files.readString(out.resolve("experiment/experiment.json")));
+    for (Observation o : e.observations()) {
+      assertEquals(o.assignments().getString("modelType").equals("bernoulli"), o.failed(), o.toString());
+      if (o.failed()) {
+        assertTrue(o.metadata().get("error").startsWith("SparkRuntimeException: [USER_RAISED_EXCEPTION] Vector values"),
+            o.metadata().toString());
+      }
+    }
+    List<Row> table = spark.read().parquet(out.resolve("trials.parquet").toString()).where("status = 'failed'")
+        .collectAsList();
+    assertEquals(2, table.size());
+    table.forEach(r -> assertTrue(r.getString(r.fieldIndex("error")).contains("MUST be in {0, 1}"), r.toString()));
+  }
+
   @Test
   void warmStartImportsLastNightOnceAndAResumedRunDoesNotImportAgain() throws Exception {
     String job = String.join("\n",
