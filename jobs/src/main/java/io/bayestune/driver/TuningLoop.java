@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -205,14 +206,24 @@ public final class TuningLoop {
     if (count <= 0 || exhausted) {
       return;
     }
-    List<Suggestion> made;
+    List<Suggestion> made = new ArrayList<>();
     try {
-      made = experiment.suggest(count);
-    } catch (IllegalStateException e) {
-      // A grid or a small discrete space can run out; the trials in flight still finish.
-      LOG.warn("no more suggestions: {}", e.getMessage());
-      exhausted = true;
-      return;
+      made.addAll(experiment.suggest(count));
+    } catch (IllegalStateException fewerLeft) {
+      // A grid or a small discrete space can run out, and may hold fewer unused configurations than
+      // the free slots: take what is left one at a time (a refused call leaves the experiment
+      // unchanged); the trials in flight still finish.
+      try {
+        while (made.size() < count) {
+          made.addAll(experiment.suggest(1));
+        }
+      } catch (IllegalStateException none) {
+        LOG.warn("no more suggestions: {}", none.getMessage());
+        exhausted = true;
+      }
+      if (made.isEmpty()) {
+        return;
+      }
     }
     newSuggestionsLeft.addAndGet(-made.size());
     prepared.addAll(made);

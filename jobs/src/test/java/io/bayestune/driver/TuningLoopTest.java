@@ -72,6 +72,19 @@ class TuningLoopTest {
   }
 
   @Test
+  void aSpaceSmallerThanTheFreeSlotsRunsEveryConfigurationAndEnds() throws Exception {
+    // 3 configurations, 4 slots plus lookahead: the first batch asks for more than exist.
+    ExperimentSpec three = SpecJson.parse("{\"name\":\"tiny\",\"type\":\"random\",\"parameters\":["
+        + "{\"name\":\"k\",\"type\":\"int\",\"bounds\":{\"min\":1,\"max\":3}}],"
+        + "\"metrics\":[{\"name\":\"f\",\"objective\":\"maximize\"}],\"observation_budget\":10}");
+    StoredExperiment stored = StoredExperiment.openOrCreate(new LocalDirectoryStore(dir), three, 7);
+    ScriptedRunner runner = new ScriptedRunner((ctx, a) -> TrialResult.of(a.getLong("k")));
+    new TuningLoop(stored, runner, LoopOptions.of("tiny", 4, null, 10), t -> { }).run();
+    List<Long> ks = stored.experiment().observations().stream().map(o -> o.assignments().getLong("k")).sorted().toList();
+    assertEquals(List.of(1L, 2L, 3L), ks, "every configuration once, then the loop ends");
+  }
+
+  @Test
   void throwingTimedOutAndNonFiniteTrialsAreObservedAsFailedAndTheJobGoesOn() throws Exception {
     StoredExperiment stored = create(8);
     ScriptedRunner runner = new ScriptedRunner((ctx, a) -> {
