@@ -129,7 +129,38 @@ class S3TuningJobIT {
       String best = client.getObjectAsBytes(b -> b.bucket("runs").key("credit/best.json")).asUtf8String();
       assertTrue(best.contains("\"best_assignments\"") && best.contains("regParam"), best);
       assertTrue(!best.contains(s3.secretKey()) && !printed.contains(s3.secretKey()), "secret in an output");
+      Set<String> written = new HashSet<>();
+      client.listObjectsV2Paginator(b -> b.bucket("runs").prefix("credit/")).contents()
+          .forEach(o -> written.add(o.key().substring("credit/".length()).split("/")[0]));
+      assertTrue(written.containsAll(Set.of("experiment", "trials.parquet", "trials.csv", "best.json", "report.html",
+          "best-model")), "objects written under s3a://runs/credit/: " + written);
     }
+  }
+
+  @Test
+  void parquetWrittenToS3FirstIsTheJobsData() throws Exception {
+    // The test's own conversion step needs the server's settings too (the job brings its s3 block).
+    s3.s3aSettings().forEach(spark.sparkContext().hadoopConfiguration()::set);
+    spark.read().option("header", "true").option("inferSchema", "true").csv("s3a://data/credit/credit_data.csv")
+        .write().mode("overwrite").parquet("s3a://data/credit-parquet");
+    Path file = Files.writeString(dir.resolve("credit-parquet.yaml"), String.join("\n",
+        "name: credit-parquet",
+        "data: {path: \"s3a://data/credit-parquet\", format: parquet, label: Status, positive: bad}",
+        "model: {estimator: logistic_regression, params: {maxIter: 10}}",
+        "parameters:",
+        "  - {name: regParam, type: double, bounds: {min: 0.001, max: 1}, transformation: log}",
+        "metric: {name: areaUnderROC}",
+        "validation: {holdout: 0.25}",
+        "observation_budget: 2",
+        "parallelism: 2",
+        "seed: 3",
+        "output: s3a://runs/credit-parquet",
+        s3Block()));
+    run(file);
+    Experiment e = stored("credit-parquet/experiment/experiment.json");
+    assertEachOnce(e, 2);
+    e.observations().forEach(o -> assertTrue(!o.failed() && o.value() > 0.6 && o.value() <= 1,
+        "AUC of a logistic regression on the credit data read as Parquet from S3: " + o));
   }
 
   @Test
