@@ -3,6 +3,7 @@ package io.bayestune.ml;
 import io.bayestune.driver.TrialContext;
 import io.bayestune.driver.TrialResult;
 import io.bayestune.driver.TrialRunner;
+import io.bayestune.driver.model.FoldStatistics;
 import io.bayestune.optimizer.space.Assignments;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,7 +75,7 @@ final class EstimatorTrialRunner implements TrialRunner {
       folds.forEach(f -> f.cancel(true));
       throw e;
     }
-    return TrialResult.of(mean(values), sampleStddev(values));
+    return TrialResult.of(FoldStatistics.mean(values), FoldStatistics.sampleStddev(values));
   }
 
   private double score(ParamMap paramMap, ValidationSplits.Split split) {
@@ -95,22 +96,5 @@ final class EstimatorTrialRunner implements TrialRunner {
   @Override
   public void close() {
     foldThreads.shutdownNow();
-  }
-
-  static double mean(double[] values) {
-    double sum = 0;
-    for (double v : values) {
-      sum += v;
-    }
-    return sum / values.length;
-  }
-
-  static double sampleStddev(double[] values) {
-    double m = mean(values);
-    double ss = 0;
-    for (double v : values) {
-      ss += (v - m) * (v - m);
-    }
-    return Math.sqrt(ss / (values.length - 1));
   }
 }

@@ -82,6 +82,23 @@ class S3TuningJobIT {
         s3Block()));
   }
 
+  /** Two logistic-regression trials on the credit data described by {@code data}, state and outputs at {@code output}. */
+  private Path creditJob(String name, String data, String output) throws Exception {
+    return Files.writeString(dir.resolve(name + ".yaml"), String.join("\n",
+        "name: " + name,
+        "data: " + data,
+        "model: {estimator: logistic_regression, params: {maxIter: 10}}",
+        "parameters:",
+        "  - {name: regParam, type: double, bounds: {min: 0.001, max: 1}, transformation: log}",
+        "metric: {name: areaUnderROC}",
+        "validation: {holdout: 0.25}",
+        "observation_budget: 2",
+        "parallelism: 2",
+        "seed: 3",
+        "output: " + output,
+        s3Block()));
+  }
+
   private static String run(Path jobFile) throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     TuningJob.run(spark, JobSpecParser.parse(jobFile), new PrintStream(bytes, true, StandardCharsets.UTF_8));
@@ -103,20 +120,8 @@ class S3TuningJobIT {
 
   @Test
   void creditDataFromS3WithStateAndOutputsWrittenBack() throws Exception {
-    Path file = Files.writeString(dir.resolve("credit.yaml"), String.join("\n",
-        "name: credit-lr",
-        "data: {path: \"s3a://data/credit/credit_data.csv\", format: csv, options: {header: \"true\"}, label: Status,"
-            + " positive: bad}",
-        "model: {estimator: logistic_regression, params: {maxIter: 10}}",
-        "parameters:",
-        "  - {name: regParam, type: double, bounds: {min: 0.001, max: 1}, transformation: log}",
-        "metric: {name: areaUnderROC}",
-        "validation: {holdout: 0.25}",
-        "observation_budget: 2",
-        "parallelism: 2",
-        "seed: 3",
-        "output: s3a://runs/credit",
-        s3Block()));
+    Path file = creditJob("credit-lr", "{path: \"s3a://data/credit/credit_data.csv\", format: csv,"
+        + " options: {header: \"true\"}, label: Status, positive: bad}", "s3a://runs/credit");
     String printed = run(file);
     assertEquals(2, printed.lines().filter(l -> l.startsWith("[")).count(), printed);
     Experiment e = stored("credit/experiment/experiment.json");
@@ -143,19 +148,9 @@ class S3TuningJobIT {
     s3.s3aSettings().forEach(spark.sparkContext().hadoopConfiguration()::set);
     spark.read().option("header", "true").option("inferSchema", "true").csv("s3a://data/credit/credit_data.csv")
         .write().mode("overwrite").parquet("s3a://data/credit-parquet");
-    Path file = Files.writeString(dir.resolve("credit-parquet.yaml"), String.join("\n",
-        "name: credit-parquet",
-        "data: {path: \"s3a://data/credit-parquet\", format: parquet, label: Status, positive: bad}",
-        "model: {estimator: logistic_regression, params: {maxIter: 10}}",
-        "parameters:",
-        "  - {name: regParam, type: double, bounds: {min: 0.001, max: 1}, transformation: log}",
-        "metric: {name: areaUnderROC}",
-        "validation: {holdout: 0.25}",
-        "observation_budget: 2",
-        "parallelism: 2",
-        "seed: 3",
-        "output: s3a://runs/credit-parquet",
-        s3Block()));
+    Path file = creditJob("credit-parquet",
+        "{path: \"s3a://data/credit-parquet\", format: parquet, label: Status, positive: bad}",
+        "s3a://runs/credit-parquet");
     run(file);
     Experiment e = stored("credit-parquet/experiment/experiment.json");
     assertEachOnce(e, 2);

@@ -1,11 +1,11 @@
 package io.bayestune.driver.model;
 
 /** The mean of fold values and their sample standard deviation sqrt(sum (v_i - mean)^2 / (k - 1)). */
-final class FoldStatistics {
+public final class FoldStatistics {
   private FoldStatistics() {
   }
 
-  static double mean(double[] values) {
+  public static double mean(double[] values) {
     double sum = 0;
     for (double v : values) {
       sum += v;
@@ -14,7 +14,7 @@ final class FoldStatistics {
   }
 
   /** Needs at least two values. */
-  static double sampleStddev(double[] values) {
+  public static double sampleStddev(double[] values) {
     double mean = mean(values);
     double squares = 0;
     for (double v : values) {
