@@ -10,7 +10,7 @@ import java.util.random.RandomGenerator;
  * function beside the model, as BoTorch's {@code fit_gpytorch_mll}.
  *
  * <pre>
- *   theta* = argmax  log p(y | X, theta) + log p(theta)     theta = (log ell_1..d, log s2, log noise)
+ *   theta* = argmax  log p(y | X, theta) + log p(theta)     theta = (log ell_1..d, log s2, log noise, log knownNoiseScale)
  * </pre>
  *
  * over the box of {@link HyperparameterPrior}, with the analytic gradient of
@@ -83,13 +83,14 @@ public final class GaussianProcessFitter {
       yFit[i] = yStandard[subset[i]];
       noiseFit[i] = knownNoise[subset[i]];
     }
-    HyperparameterPrior prior = HyperparameterPrior.defaults(d, options.minNoiseVariance());
-    double[] theta = maximizePosterior(new MarginalLikelihood(xFit, yFit, noiseFit), prior, options, rng);
+    MarginalLikelihood likelihood = new MarginalLikelihood(xFit, yFit, noiseFit);
+    HyperparameterPrior prior = HyperparameterPrior.defaults(d, options.minNoiseVariance(), likelihood.hasKnownNoise());
+    double[] theta = maximizePosterior(likelihood, prior, options, rng);
 
     Hyperparameters hyper = Hyperparameters.fromTheta(theta, mean, scale);
     double[] pointNoise = new double[n];
     for (int i = 0; i < n; i++) {
-      pointNoise[i] = Double.isNaN(knownNoise[i]) ? hyper.noiseVariance() : knownNoise[i];
+      pointNoise[i] = Double.isNaN(knownNoise[i]) ? hyper.noiseVariance() : knownNoise[i] * hyper.knownNoiseScale();
     }
     return GaussianProcess.condition(x, yStandard, pointNoise, hyper);
   }
@@ -114,7 +115,7 @@ public final class GaussianProcessFitter {
     for (int i = 0; i < y.length; i++) {
       yStandard[i] = (y[i] - hyper.outcomeMean()) / c;
       double known = noiseVariance == null ? Double.NaN : noiseVariance[i];
-      pointNoise[i] = Double.isNaN(known) ? hyper.noiseVariance() : known / (c * c);
+      pointNoise[i] = Double.isNaN(known) ? hyper.noiseVariance() : known * hyper.knownNoiseScale() / (c * c);
     }
     return GaussianProcess.condition(x, yStandard, pointNoise, hyper);
   }

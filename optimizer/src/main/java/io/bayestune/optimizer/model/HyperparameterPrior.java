@@ -4,7 +4,7 @@ import java.util.random.RandomGenerator;
 
 /**
  * Log-normal priors and box bounds on the GP hyperparameters theta = (log ell_1..d, log s2,
- * log noise), in standardized outcome units.
+ * log noise, log knownNoiseScale), in standardized outcome units.
  *
  * <ul>
  *   <li>Length scales: ell_i ~ LogNormal(sqrt2 + log(d) / 2, sqrt3), the dimension-scaled prior of
@@ -17,6 +17,15 @@ import java.util.random.RandomGenerator;
  *       demand it.</li>
  *   <li>Signal variance: s2 ~ LogNormal(1, 1), whose mode is s2 = 1, the variance of
  *       standardized outcomes.</li>
+ *   <li>Known-noise scale (only when some observations report value_stddev; otherwise fixed at
+ *       1): LogNormal(1.5^2, 1.5), whose mode is 1, i.e. the reported noise taken at face value.
+ *       Reported spreads are often not the noise that separates two configurations: the spread of
+ *       k cross-validation folds includes how hard each fold is, which every configuration scored
+ *       on the same folds shares, so comparisons between them are far less noisy than the spread
+ *       says (a paired comparison). Taken literally, such noise makes the model smooth away real
+ *       differences and keep re-proposing the same point. The wide prior lets the marginal
+ *       likelihood shrink the scale when near-identical configurations agree much more closely
+ *       than their reported spread, and grow it when the values scatter more.</li>
  * </ul>
  *
  * As in BoTorch, each density is a density of the parameter itself, so in theta = log(parameter)
@@ -45,15 +54,26 @@ public final class HyperparameterPrior {
     this.upper = upper;
   }
 
-  /** The default priors and bounds for d input dimensions, with the given noise floor (standardized units). */
+  /**
+   * The default priors and bounds for d input dimensions, with the given noise floor (standardized
+   * units), and the known-noise scale fixed at 1.
+   */
   public static HyperparameterPrior defaults(int dimension, double minNoiseVariance) {
+    return defaults(dimension, minNoiseVariance, false);
+  }
+
+  /**
+   * As {@link #defaults(int, double)}; {@code fitKnownNoiseScale} frees the known-noise scale
+   * (pass true when some observations carry a reported noise).
+   */
+  public static HyperparameterPrior defaults(int dimension, double minNoiseVariance, boolean fitKnownNoiseScale) {
     if (dimension < 1) {
       throw new IllegalArgumentException("dimension must be >= 1, but got " + dimension);
     }
     if (!(minNoiseVariance > 0 && minNoiseVariance < 10)) {
       throw new IllegalArgumentException("minNoiseVariance must be in (0, 10), but got " + minNoiseVariance);
     }
-    int p = dimension + 2;
+    int p = dimension + 3;
     double[] mu = new double[p];
     double[] sigma = new double[p];
     double[] lower = new double[p];
@@ -72,12 +92,16 @@ public final class HyperparameterPrior {
     sigma[dimension + 1] = 1.0;
     lower[dimension + 1] = Math.log(minNoiseVariance);
     upper[dimension + 1] = Math.log(10.0);
+    sigma[dimension + 2] = 1.5;
+    mu[dimension + 2] = 1.5 * 1.5;
+    lower[dimension + 2] = fitKnownNoiseScale ? Math.log(1e-4) : 0.0;
+    upper[dimension + 2] = fitKnownNoiseScale ? Math.log(100.0) : 0.0;
     return new HyperparameterPrior(dimension, mu, sigma, lower, upper);
   }
 
-  /** Number of hyperparameters, d + 2. */
+  /** Number of hyperparameters, d + 3. */
   public int size() {
-    return dimension + 2;
+    return dimension + 3;
   }
 
   public double[] lowerBounds() {
@@ -105,7 +129,9 @@ public final class HyperparameterPrior {
   public double[] sample(RandomGenerator rng) {
     double[] theta = mode();
     for (int i = 0; i < theta.length; i++) {
-      theta[i] = clip(i, theta[i] + rng.nextGaussian());
+      if (lower[i] < upper[i]) { // a fixed coordinate draws nothing, so the other draws do not shift
+        theta[i] = clip(i, theta[i] + rng.nextGaussian());
+      }
     }
     return theta;
   }
@@ -114,6 +140,9 @@ public final class HyperparameterPrior {
   public double logDensity(double[] theta, double[] gradientOut) {
     double sum = 0;
     for (int i = 0; i < theta.length; i++) {
+      if (lower[i] == upper[i]) {
+        continue; // fixed: its density is a constant, and its gradient must stay zero
+      }
       double z = (theta[i] - mu[i]) / sigma[i];
       sum += -0.5 * z * z - theta[i];
       gradientOut[i] += -z / sigma[i] - 1.0;

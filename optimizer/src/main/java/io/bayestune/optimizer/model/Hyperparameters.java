@@ -7,9 +7,19 @@ import java.util.Arrays;
  * and the signal and homoscedastic noise variances in standardized units, i.e. for
  * {@code (y - outcomeMean) / outcomeScale}. In the outcome's own units the prior mean is
  * {@code outcomeMean} and the variances are multiplied by {@code outcomeScale^2}.
+ *
+ * <p>{@code knownNoiseScale} multiplies every reported (known) noise variance: an observation with
+ * value_stddev s enters the model with noise variance {@code knownNoiseScale * s^2}. See
+ * {@link HyperparameterPrior} for why it is fitted rather than fixed at 1.
  */
 public record Hyperparameters(double[] lengthScales, double signalVariance, double noiseVariance,
-    double outcomeMean, double outcomeScale) {
+    double knownNoiseScale, double outcomeMean, double outcomeScale) {
+
+  /** Hyperparameters that take reported noise at face value (scale 1). */
+  public Hyperparameters(double[] lengthScales, double signalVariance, double noiseVariance, double outcomeMean,
+      double outcomeScale) {
+    this(lengthScales, signalVariance, noiseVariance, 1.0, outcomeMean, outcomeScale);
+  }
 
   public Hyperparameters {
     lengthScales = lengthScales.clone();
@@ -24,20 +34,24 @@ public record Hyperparameters(double[] lengthScales, double signalVariance, doub
     if (!(noiseVariance >= 0) || Double.isInfinite(noiseVariance)) {
       throw new IllegalArgumentException("noiseVariance must be >= 0 and finite, but got " + noiseVariance);
     }
+    if (!(knownNoiseScale > 0) || Double.isInfinite(knownNoiseScale)) {
+      throw new IllegalArgumentException("knownNoiseScale must be positive and finite, but got " + knownNoiseScale);
+    }
     if (!Double.isFinite(outcomeMean) || !(outcomeScale > 0) || Double.isInfinite(outcomeScale)) {
       throw new IllegalArgumentException("outcome transform needs a finite mean and a positive finite scale, but got mean="
           + outcomeMean + ", scale=" + outcomeScale);
     }
   }
 
-  /** From theta = (log ell_1..d, log s2, log noise) and an outcome transform. */
+  /** From theta = (log ell_1..d, log s2, log noise, log knownNoiseScale) and an outcome transform. */
   public static Hyperparameters fromTheta(double[] theta, double outcomeMean, double outcomeScale) {
-    int d = theta.length - 2;
+    int d = theta.length - 3;
     double[] ell = new double[d];
     for (int i = 0; i < d; i++) {
       ell[i] = Math.exp(theta[i]);
     }
-    return new Hyperparameters(ell, Math.exp(theta[d]), Math.exp(theta[d + 1]), outcomeMean, outcomeScale);
+    return new Hyperparameters(ell, Math.exp(theta[d]), Math.exp(theta[d + 1]), Math.exp(theta[d + 2]),
+        outcomeMean, outcomeScale);
   }
 
   @Override
@@ -53,6 +67,7 @@ public record Hyperparameters(double[] lengthScales, double signalVariance, doub
   public boolean equals(Object o) {
     return o instanceof Hyperparameters h && Arrays.equals(lengthScales, h.lengthScales)
         && Double.compare(signalVariance, h.signalVariance) == 0 && Double.compare(noiseVariance, h.noiseVariance) == 0
+        && Double.compare(knownNoiseScale, h.knownNoiseScale) == 0
         && Double.compare(outcomeMean, h.outcomeMean) == 0 && Double.compare(outcomeScale, h.outcomeScale) == 0;
   }
 
@@ -64,6 +79,6 @@ public record Hyperparameters(double[] lengthScales, double signalVariance, doub
   @Override
   public String toString() {
     return "Hyperparameters[lengthScales=" + Arrays.toString(lengthScales) + ", signalVariance=" + signalVariance
-        + ", noiseVariance=" + noiseVariance + ", outcomeMean=" + outcomeMean + ", outcomeScale=" + outcomeScale + "]";
+        + ", noiseVariance=" + noiseVariance + ", knownNoiseScale=" + knownNoiseScale + ", outcomeMean=" + outcomeMean + ", outcomeScale=" + outcomeScale + "]";
   }
 }

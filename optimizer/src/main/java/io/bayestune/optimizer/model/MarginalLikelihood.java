@@ -4,7 +4,7 @@ import io.bayestune.optimizer.kernel.Matern52Kernel;
 
 /**
  * The log marginal likelihood of a zero-mean GP with a Matern-5/2 ARD kernel and Gaussian noise,
- * and its gradient with respect to theta = (log ell_1..d, log s2, log noise).
+ * and its gradient with respect to theta = (log ell_1..d, log s2, log noise, log knownNoiseScale).
  *
  * <pre>
  *   log p(y | X, theta) = -y' alpha / 2 - sum_i log L_ii - (n/2) log 2 pi,   alpha = K^-1 y, K = L L'
@@ -12,8 +12,8 @@ import io.bayestune.optimizer.kernel.Matern52Kernel;
  * </pre>
  *
  * (Rasmussen and Williams 2006, "Gaussian Processes for Machine Learning", eqs. 2.30 and 5.9).
- * K = s2 C(ell) + diag(noise_i), where noise_i is either a known variance or the fitted
- * exp(theta_noise). The pairwise squared coordinate differences are computed once, so an
+ * K = s2 C(ell) + diag(noise_i), where noise_i is either a known variance times the fitted
+ * exp(theta_knownNoiseScale) or the fitted exp(theta_noise). The pairwise squared coordinate differences are computed once, so an
  * evaluation costs one kernel matrix (n^2 d / 2), one Cholesky (n^3 / 6), K^-1 (n^3 / 3) and the
  * gradient contractions (n^2 d / 2).
  */
@@ -66,7 +66,7 @@ public final class MarginalLikelihood {
   }
 
   /**
-   * The log marginal likelihood at theta, its gradient written to {@code gradient} (length d + 2);
+   * The log marginal likelihood at theta, its gradient written to {@code gradient} (length d + 3);
    * -infinity (gradient zero) where K is not numerically positive definite.
    */
   public double valueAndGradient(double[] theta, double[] gradient) {
@@ -74,11 +74,12 @@ public final class MarginalLikelihood {
   }
 
   private double evaluate(double[] theta, double[] gradient) {
-    if (theta.length != d + 2) {
-      throw new IllegalArgumentException("theta needs d + 2 = " + (d + 2) + " entries, got " + theta.length);
+    if (theta.length != d + 3) {
+      throw new IllegalArgumentException("theta needs d + 3 = " + (d + 3) + " entries, got " + theta.length);
     }
     double s2 = Math.exp(theta[d]);
     double fittedNoise = Math.exp(theta[d + 1]);
+    double knownScale = Math.exp(theta[d + 2]);
     double[] r2 = new double[pairs];
     for (int k = 0; k < d; k++) {
       double w = Math.exp(-2 * theta[k]);
@@ -98,7 +99,7 @@ public final class MarginalLikelihood {
           slope[p] = s2 * Matern52Kernel.slope(r);
         }
       }
-      kernel[i * n + i] = s2 + noise(i, fittedNoise);
+      kernel[i * n + i] = s2 + noise(i, fittedNoise, knownScale);
     }
     double[] l = kernel;
     double[] kernelCopy = gradient == null ? null : kernel.clone();
@@ -125,6 +126,7 @@ public final class MarginalLikelihood {
     double[] t = new double[pairs];
     double signal = 0;
     double noise = 0;
+    double known = 0;
     p = 0;
     for (int i = 0; i < n; i++) {
       int ri = i * n;
@@ -137,6 +139,8 @@ public final class MarginalLikelihood {
       signal += 0.5 * wii * s2;
       if (Double.isNaN(knownNoise[i])) {
         noise += 0.5 * wii * fittedNoise;
+      } else {
+        known += 0.5 * wii * knownNoise[i] * knownScale;
       }
     }
     for (int k = 0; k < d; k++) {
@@ -144,11 +148,22 @@ public final class MarginalLikelihood {
     }
     gradient[d] = signal;
     gradient[d + 1] = noise;
+    gradient[d + 2] = known;
     return value;
   }
 
-  private double noise(int i, double fittedNoise) {
+  /** Whether some point has a known noise variance (then the known-noise scale matters). */
+  public boolean hasKnownNoise() {
+    for (double v : knownNoise) {
+      if (!Double.isNaN(v)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private double noise(int i, double fittedNoise, double knownScale) {
     double known = knownNoise[i];
-    return Double.isNaN(known) ? fittedNoise : known;
+    return Double.isNaN(known) ? fittedNoise : known * knownScale;
   }
 }

@@ -71,7 +71,16 @@ record ModelState(GaussianProcess gp, double incumbent, double worst, BayesianSt
     }
     GaussianProcess gp = GaussianProcessFitter.fit(x, y, noise, options, history.random(-1));
     double incumbent = bestObserved;
-    boolean noisy = anyNoise || gp.noiseVariance() > 1e-4 * Math.max(gp.signalVariance(), 1e-12);
+    // Reported noise counts at the scale the model fitted for it: reports that the data show to be
+    // far too wide (near-identical configurations agreeing closely) leave the model exact.
+    double largestNoise = 0;
+    for (History.Trial t : trials) {
+      if (!t.failed()) {
+        double reported = t.noiseStddev() * t.noiseStddev() * gp.hyperparameters().knownNoiseScale();
+        largestNoise = Math.max(largestNoise, Double.isNaN(reported) ? gp.noiseVariance() : reported);
+      }
+    }
+    boolean noisy = largestNoise > 1e-4 * Math.max(gp.signalVariance(), 1e-12);
     if (noisy) {
       incumbent = Double.NEGATIVE_INFINITY;
       for (int i = 0; i < n; i++) {

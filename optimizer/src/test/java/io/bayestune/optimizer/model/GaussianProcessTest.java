@@ -95,11 +95,11 @@ class GaussianProcessTest {
       knownNoise[i] = i % 3 == 0 ? 0.05 : Double.NaN; // some known, the rest fitted
     }
     MarginalLikelihood ml = new MarginalLikelihood(x, y, knownNoise);
-    for (double[] theta : new double[][] {{-1.0, 0.0, 0.5, 0.2, -3.0}, {0.3, -0.7, -1.5, -0.5, -1.0}}) {
-      double[] gradient = new double[5];
+    for (double[] theta : new double[][] {{-1.0, 0.0, 0.5, 0.2, -3.0, 0.0}, {0.3, -0.7, -1.5, -0.5, -1.0, -1.2}}) {
+      double[] gradient = new double[6];
       double value = ml.valueAndGradient(theta, gradient);
       assertEquals(value, ml.value(theta), 1e-12, "value with and without gradient");
-      for (int j = 0; j < 5; j++) {
+      for (int j = 0; j < 6; j++) {
         double numeric = ReferenceData.centralDifference(ml::value, theta, j, 1e-6);
         double tolerance = 1e-6 * Math.max(1, Math.abs(numeric));
         assertEquals(numeric, gradient[j], tolerance, "d lml / d theta[" + j + "] at theta[0] = " + theta[0]
