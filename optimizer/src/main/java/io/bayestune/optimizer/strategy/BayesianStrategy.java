@@ -81,10 +81,15 @@ public final class BayesianStrategy implements SuggestionStrategy {
     }
     UnitCubeEncoding encoding = history.encoding();
     AcquisitionMaximizer maximizer = new AcquisitionMaximizer(encoding.domain(), maximizerOptions);
+    Resolution resolution = new Resolution(encoding.domain(), model.noisy() ? Resolution.NOISY : 0.0);
+    history.completed().forEach(t -> resolution.occupy(encoding.encode(t.assignments())));
+    history.open().forEach(a -> resolution.occupy(encoding.encode(a)));
+    out.forEach(a -> resolution.occupy(encoding.encode(a)));
     while (out.size() < count) {
       RandomGenerator rng = history.random(out.size());
       AcquisitionFunction acquisition = model.acquisition(rng);
-      List<double[]> best = maximizer.maximize(acquisition, rng, x -> !taken.contains(encoding.decode(x)), 1,
+      List<double[]> best = maximizer.maximize(acquisition, rng,
+          x -> !taken.contains(encoding.decode(x)) && !resolution.isNearCopy(x), 1,
           java.util.Arrays.asList(model.seedPoints()));
       if (best.isEmpty()) {
         return fillAtRandom(history, count, out, taken);
@@ -92,6 +97,7 @@ public final class BayesianStrategy implements SuggestionStrategy {
       Assignments chosen = encoding.decode(best.get(0));
       taken.add(chosen);
       out.add(chosen);
+      resolution.occupy(encoding.encode(chosen));
       model = model.withPending(encoding.encode(chosen));
     }
     return out;

@@ -23,9 +23,11 @@ import java.util.random.RandomGenerator;
  * @param incumbent the value to improve on: the best observed value, or with noisy observations
  *     the best posterior mean at an observed point
  * @param seedPoints encoded configurations worth starting the acquisition search from (the best few)
+ * @param noisy whether observations report noise or the model fitted a noise level of its own: then
+ *     near-copies of evaluated points are not proposed (see {@link Resolution})
  */
 record ModelState(GaussianProcess gp, double incumbent, double worst, BayesianStrategy.PendingPolicy policy,
-    double[][] seedPoints, List<double[]> pending) {
+    double[][] seedPoints, List<double[]> pending, boolean noisy) {
 
   private static final int SEED_POINTS = 5;
   /**
@@ -89,7 +91,8 @@ record ModelState(GaussianProcess gp, double incumbent, double worst, BayesianSt
         }
       }
     }
-    ModelState state = new ModelState(gp, incumbent, worst, policy, bestPoints(x, y, trials), List.of());
+    ModelState state = new ModelState(gp, incumbent, worst, policy, bestPoints(x, y, trials), List.of(),
+        anyNoise || noisy);
     for (Assignments open : history.open()) {
       state = state.withPending(encoding.encode(open));
     }
@@ -121,11 +124,11 @@ record ModelState(GaussianProcess gp, double incumbent, double worst, BayesianSt
     List<double[]> morePending = new ArrayList<>(pending);
     morePending.add(point.clone());
     if (policy == BayesianStrategy.PendingPolicy.FANTASIES) {
-      return new ModelState(gp, incumbent, worst, policy, seedPoints, List.copyOf(morePending));
+      return new ModelState(gp, incumbent, worst, policy, seedPoints, List.copyOf(morePending), noisy);
     }
     double belief = policy == BayesianStrategy.PendingPolicy.KRIGING_BELIEVER ? gp.predict(point).mean() : worst;
     GaussianProcess conditioned = gp.withObservations(new double[][] {point}, new double[] {belief});
-    return new ModelState(conditioned, incumbent, worst, policy, seedPoints, List.copyOf(morePending));
+    return new ModelState(conditioned, incumbent, worst, policy, seedPoints, List.copyOf(morePending), noisy);
   }
 
   /**
