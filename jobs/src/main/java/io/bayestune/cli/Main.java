@@ -34,7 +34,17 @@ public final class Main {
   }
 
   public static void main(String[] argv) {
-    System.exit(run(argv, System.out, System.err));
+    int status = run(argv, System.out, System.err);
+    if (System.getenv("DATABRICKS_RUNTIME_VERSION") != null) {
+      // A Databricks JAR task shares its JVM with the cluster: System.exit would take the driver
+      // down, and the task's outcome is read from main returning or throwing.
+      if (status != 0) {
+        throw new IllegalStateException("bayestune " + String.join(" ", argv) + " failed with status " + status
+            + " (the cause is printed above)");
+      }
+      return;
+    }
+    System.exit(status);
   }
 
   static int run(String[] argv, PrintStream out, PrintStream err) {

@@ -56,14 +56,21 @@ public final class TuningJob {
   private TuningJob() {
   }
 
-  /** Parses the job file, runs it on a session made for it (stopped at the end), prints progress and the summary. */
+  /**
+   * Parses the job file, runs it, prints progress and the summary. The session is the one already
+   * running in this JVM (a Databricks or Zeppelin driver, an Airflow-launched spark-submit that made
+   * one first), which is left running, or else one made for the job and stopped at the end.
+   */
   public static Result run(Path jobFile, Overrides overrides, PrintStream out) throws IOException, InterruptedException {
     JobSpec job = apply(JobSpecParser.parse(jobFile), overrides);
+    boolean existing = SparkSession.getActiveSession().isDefined() || SparkSession.getDefaultSession().isDefined();
     SparkSession spark = session(job, overrides.master());
     try {
       return run(spark, job, out, overrides.warmStartFrom());
     } finally {
-      spark.stop();
+      if (!existing) {
+        spark.stop();
+      }
     }
   }
 
@@ -81,6 +88,11 @@ public final class TuningJob {
     S3Settings s3 = S3Settings.fromHadoop(spark.sparkContext().hadoopConfiguration())
         .overlay(S3Settings.fromJob(job.s3()));
     s3.apply(spark);
+    List<String> refreshed = s3.refreshCachedFileSystems(spark.sparkContext().hadoopConfiguration(),
+        java.util.Arrays.asList(job.data() == null ? null : job.data().path(), job.output(), warmStartFrom));
+    if (!refreshed.isEmpty()) {
+      LOG.info("S3 settings changed since this session first used {}: reconnecting with the job's", refreshed);
+    }
     OutputLocation output = OutputLocation.of(job.output());
     int parallelism = job.parallelism() > 0 ? job.parallelism() : Math.max(1, spark.sparkContext().defaultParallelism());
     ExperimentSpec spec = job.experimentSpec(parallelism);

@@ -1,6 +1,7 @@
 package io.bayestune.driver;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bayestune.cli.ChildJvm;
@@ -22,6 +23,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
@@ -156,6 +158,27 @@ class S3TuningJobIT {
     assertEachOnce(e, 2);
     e.observations().forEach(o -> assertTrue(!o.failed() && o.value() > 0.6 && o.value() <= 1,
         "AUC of a logistic regression on the credit data read as Parquet from S3: " + o));
+  }
+
+  @Test
+  void aBucketFirstReadWithOtherSettingsIsReachedWithTheJobsOwn() throws Exception {
+    // A notebook cell read the bucket with a wrong secret before the job ran: S3A cached a file system
+    // for "data" with that secret, and the job's s3 block alone would never reach it.
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    s3.s3aSettings().forEach(conf::set);
+    conf.set("fs.s3a.secret.key", "not-the-secret");
+    // whatever an earlier test left cached for the bucket goes first, so the read below makes its own
+    org.apache.hadoop.fs.FileSystem.get(java.net.URI.create("s3a://data/"), conf).close();
+    Exception refused = assertThrows(Exception.class,
+        () -> spark.read().option("header", "true").csv("s3a://data/credit/credit_data.csv").count());
+    assertTrue(String.valueOf(refused.getMessage()).contains("403") || refused.toString().contains("AccessDenied")
+        || refused.toString().contains("Forbidden"), "the wrong secret is refused: " + refused);
+    Path file = creditJob("credit-after-wrong-secret", "{path: \"s3a://data/credit/credit_data.csv\", format: csv,"
+        + " options: {header: \"true\"}, label: Status, positive: bad}", "s3a://runs/credit-after-wrong-secret");
+    run(file);
+    Experiment e = stored("credit-after-wrong-secret/experiment/experiment.json");
+    assertEachOnce(e, 2);
+    e.observations().forEach(o -> assertTrue(!o.failed() && o.value() > 0.6, "trained on the S3 data: " + o));
   }
 
   @Test

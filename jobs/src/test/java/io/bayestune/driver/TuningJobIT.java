@@ -118,6 +118,28 @@ class TuningJobIT {
     assertTrue(html.startsWith("<!DOCTYPE html>") && html.contains("branin"), html.substring(0, 200));
   }
 
+  @Test
+  void aJobFileRunInsideARunningSessionLeavesThatSessionRunning() throws Exception {
+    // A notebook (Databricks, Zeppelin) owns its session: the job file entry point runs on it and
+    // must not stop it at the end, as it does stop a session it made itself.
+    Path out = dir.resolve("shared-session-out");
+    Path file = jobFile("shared-session", String.join("\n",
+        "name: shared-session",
+        "model: {objective: io.bayestune.driver.NoisyBranin}",
+        "parameters:",
+        "  - {name: x1, type: double, bounds: {min: -5, max: 10}}",
+        "  - {name: x2, type: double, bounds: {min: 0, max: 15}}",
+        "metric: {name: branin, objective: minimize}",
+        "observation_budget: 4",
+        "parallelism: 2",
+        "output: " + out));
+    TuningJob.Result result = TuningJob.run(file, TuningJob.Overrides.none(),
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    assertEquals(4, result.experiment().observations().size());
+    assertFalse(spark.sparkContext().isStopped(), "the notebook's session was stopped by the job");
+    assertEquals(3, spark.range(3).count());
+  }
+
   private static final String CREDIT_DATA = "data: {path: ../examples/data/credit_data.csv, format: csv,"
       + " options: {header: \"true\"}, label: Status, positive: bad}";
 

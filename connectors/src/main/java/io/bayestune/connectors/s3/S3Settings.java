@@ -173,6 +173,42 @@ public final class S3Settings {
     return spark;
   }
 
+  /**
+   * Closes the cached S3A file systems of these locations' buckets whose settings differ from these:
+   * Hadoop caches one file system per scheme, bucket and user, built from the configuration of the
+   * first use, so settings applied after a notebook (or an earlier job in the same driver) touched
+   * the bucket would never reach S3A. The next access makes a new file system from {@code conf}.
+   * Other locations and file systems, and buckets whose cached settings already agree, are left
+   * alone.
+   *
+   * @param locations any strings; only {@code s3a://} ones are looked at (a glob is fine)
+   * @return the buckets whose cached file system was closed
+   */
+  public java.util.List<String> refreshCachedFileSystems(Configuration conf, java.util.Collection<String> locations)
+      throws java.io.IOException {
+    java.util.List<String> refreshed = new java.util.ArrayList<>();
+    Map<String, String> wanted = toHadoop();
+    for (String location : new TreeSet<>(locations.stream().filter(java.util.Objects::nonNull).toList())) {
+      if (!location.toLowerCase(Locale.ROOT).startsWith("s3a://")) {
+        continue;
+      }
+      java.net.URI uri = new org.apache.hadoop.fs.Path(location).toUri();
+      String bucket = "s3a://" + uri.getAuthority() + "/";
+      if (uri.getAuthority() == null || refreshed.contains(bucket)) {
+        continue;
+      }
+      org.apache.hadoop.fs.FileSystem fs = org.apache.hadoop.fs.FileSystem.get(java.net.URI.create(bucket), conf);
+      Configuration used = fs.getConf();
+      boolean stale = used == null || wanted.entrySet().stream()
+          .anyMatch(e -> !e.getValue().equals(used.get(e.getKey())));
+      if (stale) {
+        fs.close(); // also removes it from the cache
+        refreshed.add(bucket);
+      }
+    }
+    return refreshed;
+  }
+
   public String endpoint() {
     return entries.get("fs.s3a.endpoint");
   }
