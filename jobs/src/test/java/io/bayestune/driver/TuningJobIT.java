@@ -57,6 +57,21 @@ class TuningJobIT {
     return file;
   }
 
+  /** A per-task job minimizing noisy Branin, 2 trials at a time, seed 11. */
+  private Path braninJob(String name, int budget, Path out) throws Exception {
+    return jobFile(name, String.join("\n",
+        "name: " + name,
+        "model: {objective: io.bayestune.driver.NoisyBranin}",
+        "parameters:",
+        "  - {name: x1, type: double, bounds: {min: -5, max: 10}}",
+        "  - {name: x2, type: double, bounds: {min: 0, max: 15}}",
+        "metric: {name: branin, objective: minimize}",
+        "observation_budget: " + budget,
+        "parallelism: 2",
+        "seed: 11",
+        "output: " + out));
+  }
+
   private static String run(JobSpec job) throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     TuningJob.run(spark, job, new PrintStream(bytes, true, StandardCharsets.UTF_8));
@@ -66,17 +81,7 @@ class TuningJobIT {
   @Test
   void perTaskJobRunsToBudgetAndWritesEveryOutput() throws Exception {
     Path out = dir.resolve("branin-out");
-    Path file = jobFile("branin", String.join("\n",
-        "name: branin",
-        "model: {objective: io.bayestune.driver.NoisyBranin}",
-        "parameters:",
-        "  - {name: x1, type: double, bounds: {min: -5, max: 10}}",
-        "  - {name: x2, type: double, bounds: {min: 0, max: 15}}",
-        "metric: {name: branin, objective: minimize}",
-        "observation_budget: 14",
-        "parallelism: 2",
-        "seed: 11",
-        "output: " + out));
+    Path file = braninJob("branin", 14, out);
     String printed = run(JobSpecParser.parse(file));
 
     List<String> progress = printed.lines().filter(l -> l.startsWith("[")).toList();
@@ -123,16 +128,7 @@ class TuningJobIT {
     // A notebook (Databricks, Zeppelin) owns its session: the job file entry point runs on it and
     // must not stop it at the end, as it does stop a session it made itself.
     Path out = dir.resolve("shared-session-out");
-    Path file = jobFile("shared-session", String.join("\n",
-        "name: shared-session",
-        "model: {objective: io.bayestune.driver.NoisyBranin}",
-        "parameters:",
-        "  - {name: x1, type: double, bounds: {min: -5, max: 10}}",
-        "  - {name: x2, type: double, bounds: {min: 0, max: 15}}",
-        "metric: {name: branin, objective: minimize}",
-        "observation_budget: 4",
-        "parallelism: 2",
-        "output: " + out));
+    Path file = braninJob("shared-session", 4, out);
     TuningJob.Result result = TuningJob.run(file, TuningJob.Overrides.none(),
         new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     assertEquals(4, result.experiment().observations().size());
