@@ -24,9 +24,9 @@ public record FitOptions(int restarts, int maxIterations, int candidateDraws, in
     }
   }
 
-  /** 3 restarts chosen among 16 draws, 100 iterations each, hyperparameters fitted on at most 250 points, noise >= 1e-6. */
+  /** 3 restarts chosen among 16 draws, 100 iterations each, hyperparameters fitted on at most 250 points, noise >= 1e-9. */
   public static FitOptions defaults() {
-    return new FitOptions(3, 100, 16, 250, 1e-6);
+    return new FitOptions(3, 100, 16, 250, 1e-9);
   }
 
   public FitOptions withRestarts(int r) {
