@@ -85,10 +85,10 @@ public final class TuningJob {
     long start = System.nanoTime();
     // The job's s3 block over what Spark's Hadoop configuration already says (spark.hadoop.fs.s3a.*,
     // core-site.xml): one meaning of the settings for the data, the outputs and the experiment store.
-    S3Settings s3 = S3Settings.fromHadoop(spark.sparkContext().hadoopConfiguration())
-        .overlay(S3Settings.fromJob(job.s3()));
+    S3Settings fromJob = S3Settings.fromJob(job.s3());
+    S3Settings s3 = S3Settings.fromHadoop(spark.sparkContext().hadoopConfiguration()).overlay(fromJob);
     s3.apply(spark);
-    List<String> refreshed = s3.refreshCachedFileSystems(spark.sparkContext().hadoopConfiguration(),
+    List<String> refreshed = fromJob.refreshCachedFileSystems(spark.sparkContext().hadoopConfiguration(),
         java.util.Arrays.asList(job.data() == null ? null : job.data().path(), job.output(), warmStartFrom));
     if (!refreshed.isEmpty()) {
       LOG.info("S3 settings changed since this session first used {}: reconnecting with the job's", refreshed);

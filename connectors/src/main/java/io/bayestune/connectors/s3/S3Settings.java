@@ -1,11 +1,19 @@
 package io.bayestune.connectors.s3;
 
+import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeSet;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -174,7 +182,9 @@ public final class S3Settings {
   }
 
   /**
-   * Closes the cached S3A file systems of these locations' buckets whose settings differ from these:
+   * Closes the cached S3A file systems of these locations' buckets whose settings differ from these
+   * settings' own entries (call it on the job's {@code s3:} block, {@link #fromJob}, not on the whole
+   * layered configuration, whose per-bucket overrides would make every bucket look stale):
    * Hadoop caches one file system per scheme, bucket and user, built from the configuration of the
    * first use, so settings applied after a notebook (or an earlier job in the same driver) touched
    * the bucket would never reach S3A. The next access makes a new file system from {@code conf}.
@@ -184,20 +194,23 @@ public final class S3Settings {
    * @param locations any strings; only {@code s3a://} ones are looked at (a glob is fine)
    * @return the buckets whose cached file system was closed
    */
-  public java.util.List<String> refreshCachedFileSystems(Configuration conf, java.util.Collection<String> locations)
-      throws java.io.IOException {
-    java.util.List<String> refreshed = new java.util.ArrayList<>();
-    Map<String, String> wanted = toHadoop();
-    for (String location : new TreeSet<>(locations.stream().filter(java.util.Objects::nonNull).toList())) {
+  public List<String> refreshCachedFileSystems(Configuration conf, Collection<String> locations)
+      throws IOException {
+    List<String> refreshed = new ArrayList<>();
+    Map<String, String> wanted = entries; // what was asked for, without the retry defaults
+    if (wanted.isEmpty()) {
+      return refreshed;
+    }
+    for (String location : new TreeSet<>(locations.stream().filter(Objects::nonNull).toList())) {
       if (!location.toLowerCase(Locale.ROOT).startsWith("s3a://")) {
         continue;
       }
-      java.net.URI uri = new org.apache.hadoop.fs.Path(location).toUri();
+      URI uri = new Path(location).toUri();
       String bucket = "s3a://" + uri.getAuthority() + "/";
       if (uri.getAuthority() == null || refreshed.contains(bucket)) {
         continue;
       }
-      org.apache.hadoop.fs.FileSystem fs = org.apache.hadoop.fs.FileSystem.get(java.net.URI.create(bucket), conf);
+      FileSystem fs = FileSystem.get(URI.create(bucket), conf);
       Configuration used = fs.getConf();
       boolean stale = used == null || wanted.entrySet().stream()
           .anyMatch(e -> !e.getValue().equals(used.get(e.getKey())));

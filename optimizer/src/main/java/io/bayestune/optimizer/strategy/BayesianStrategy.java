@@ -82,9 +82,8 @@ public final class BayesianStrategy implements SuggestionStrategy {
     UnitCubeEncoding encoding = history.encoding();
     AcquisitionMaximizer maximizer = new AcquisitionMaximizer(encoding.domain(), maximizerOptions);
     Resolution resolution = new Resolution(encoding.domain(), model.noisy() ? Resolution.NOISY : 0.0);
-    history.completed().forEach(t -> resolution.occupy(encoding.encode(t.assignments())));
-    history.open().forEach(a -> resolution.occupy(encoding.encode(a)));
-    out.forEach(a -> resolution.occupy(encoding.encode(a)));
+    java.util.Arrays.stream(model.observed()).forEach(resolution::occupy);
+    model.pending().forEach(resolution::occupy); // the open suggestions and the design points above
     while (out.size() < count) {
       RandomGenerator rng = history.random(out.size());
       AcquisitionFunction acquisition = model.acquisition(rng);
@@ -95,10 +94,11 @@ public final class BayesianStrategy implements SuggestionStrategy {
         return fillAtRandom(history, count, out, taken);
       }
       Assignments chosen = encoding.decode(best.get(0));
+      double[] encoded = encoding.encode(chosen);
       taken.add(chosen);
       out.add(chosen);
-      resolution.occupy(encoding.encode(chosen));
-      model = model.withPending(encoding.encode(chosen));
+      resolution.occupy(encoded);
+      model = model.withPending(encoded);
     }
     return out;
   }

@@ -23,11 +23,13 @@ import java.util.random.RandomGenerator;
  * @param incumbent the value to improve on: the best observed value, or with noisy observations
  *     the best posterior mean at an observed point
  * @param seedPoints encoded configurations worth starting the acquisition search from (the best few)
+ * @param observed every completed configuration, encoded (failed ones too)
+ * @param pending the open points, encoded, in the order they were added
  * @param noisy whether observations report noise or the model fitted a noise level of its own: then
  *     near-copies of evaluated points are not proposed (see {@link Resolution})
  */
 record ModelState(GaussianProcess gp, double incumbent, double worst, BayesianStrategy.PendingPolicy policy,
-    double[][] seedPoints, List<double[]> pending, boolean noisy) {
+    double[][] seedPoints, double[][] observed, List<double[]> pending, boolean noisy) {
 
   private static final int SEED_POINTS = 5;
   /**
@@ -73,17 +75,19 @@ record ModelState(GaussianProcess gp, double incumbent, double worst, BayesianSt
     }
     GaussianProcess gp = GaussianProcessFitter.fit(x, y, noise, options, history.random(-1));
     double incumbent = bestObserved;
-    // Reported noise counts at the scale the model fitted for it: reports that the data show to be
-    // far too wide (near-identical configurations agreeing closely) leave the model exact.
+    // The incumbent is a posterior mean only where noise matters to the model: reported noise at the
+    // scale the model fitted for it (reports the data show to be far too wide leave the model exact).
+    // Near-copies are refused whenever noise is reported at all (see Resolution), since even then a
+    // near-copy of a seeded trial on fixed folds repeats its value.
     double largestNoise = 0;
-    for (History.Trial t : trials) {
-      if (!t.failed()) {
-        double reported = t.noiseStddev() * t.noiseStddev() * gp.hyperparameters().knownNoiseScale();
+    for (int i = 0; i < n; i++) {
+      if (!trials.get(i).failed()) {
+        double reported = noise == null ? Double.NaN : noise[i] * gp.hyperparameters().knownNoiseScale();
         largestNoise = Math.max(largestNoise, Double.isNaN(reported) ? gp.noiseVariance() : reported);
       }
     }
-    boolean noisy = largestNoise > 1e-4 * Math.max(gp.signalVariance(), 1e-12);
-    if (noisy) {
+    boolean noiseMatters = largestNoise > 1e-4 * Math.max(gp.signalVariance(), 1e-12);
+    if (noiseMatters) {
       incumbent = Double.NEGATIVE_INFINITY;
       for (int i = 0; i < n; i++) {
         if (!trials.get(i).failed()) {
@@ -91,8 +95,8 @@ record ModelState(GaussianProcess gp, double incumbent, double worst, BayesianSt
         }
       }
     }
-    ModelState state = new ModelState(gp, incumbent, worst, policy, bestPoints(x, y, trials), List.of(),
-        anyNoise || noisy);
+    ModelState state = new ModelState(gp, incumbent, worst, policy, bestPoints(x, y, trials), x, List.of(),
+        anyNoise || noiseMatters);
     for (Assignments open : history.open()) {
       state = state.withPending(encoding.encode(open));
     }
@@ -124,11 +128,12 @@ record ModelState(GaussianProcess gp, double incumbent, double worst, BayesianSt
     List<double[]> morePending = new ArrayList<>(pending);
     morePending.add(point.clone());
     if (policy == BayesianStrategy.PendingPolicy.FANTASIES) {
-      return new ModelState(gp, incumbent, worst, policy, seedPoints, List.copyOf(morePending), noisy);
+      return new ModelState(gp, incumbent, worst, policy, seedPoints, observed, List.copyOf(morePending), noisy);
     }
     double belief = policy == BayesianStrategy.PendingPolicy.KRIGING_BELIEVER ? gp.predict(point).mean() : worst;
     GaussianProcess conditioned = gp.withObservations(new double[][] {point}, new double[] {belief});
-    return new ModelState(conditioned, incumbent, worst, policy, seedPoints, List.copyOf(morePending), noisy);
+    return new ModelState(conditioned, incumbent, worst, policy, seedPoints, observed, List.copyOf(morePending),
+        noisy);
   }
 
   /**

@@ -25,17 +25,21 @@ final class Resolution {
   /** 1% of each continuous parameter's (encoded) range. */
   static final double NOISY = 0.01;
 
-  private final MixedDomain domain;
   private final double width;
+  /** Per coordinate: how far a point may lie from an occupied one and still be its copy. */
+  private final double[] limits;
   private final List<double[]> occupied = new ArrayList<>();
 
   /**
    * @param width the half-width of the box around each occupied point; 0 only rejects exact copies
-   *     (which the strategy's taken set already does)
+   *     (which the strategy's taken set already does), so nothing is recorded
    */
   Resolution(MixedDomain domain, double width) {
-    this.domain = domain;
     this.width = width;
+    this.limits = new double[domain.dimension()];
+    for (int k = 0; k < limits.length; k++) {
+      limits[k] = domain.kind(k) == MixedDomain.Kind.CONTINUOUS ? width : 1e-12;
+    }
   }
 
   /** Marks an evaluated, open or just chosen point (encoded). */
@@ -57,8 +61,7 @@ final class Resolution {
 
   private boolean within(double[] x, double[] p) {
     for (int k = 0; k < x.length; k++) {
-      double limit = domain.kind(k) == MixedDomain.Kind.CONTINUOUS ? width : 1e-12;
-      if (Math.abs(x[k] - p[k]) > limit) {
+      if (Math.abs(x[k] - p[k]) > limits[k]) {
         return false;
       }
     }

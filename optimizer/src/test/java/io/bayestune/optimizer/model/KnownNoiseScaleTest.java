@@ -73,12 +73,18 @@ class KnownNoiseScaleTest {
     double[] upper = fixed.upperBounds();
     assertEquals(0.0, lower[4]);
     assertEquals(0.0, upper[4]);
-    // A fixed coordinate consumes no random draws: the free coordinates of a draw are the same
-    // whether or not the scale is free (the free scale's draw comes last).
-    double[] a = fixed.sample(new SplittableRandom(9));
-    double[] b = HyperparameterPrior.defaults(2, 1e-6, true).sample(new SplittableRandom(9));
+    // A fixed coordinate consumes no random draws, so the restarts of a fit without reported noise
+    // are drawn exactly as before the scale existed: 4 free coordinates, 4 draws; the free scale a 5th.
+    SplittableRandom afterFixed = new SplittableRandom(9);
+    fixed.sample(afterFixed);
+    SplittableRandom afterFree = new SplittableRandom(9);
+    HyperparameterPrior.defaults(2, 1e-6, true).sample(afterFree);
+    SplittableRandom fourDraws = new SplittableRandom(9);
     for (int i = 0; i < 4; i++) {
-      assertEquals(a[i], b[i], "coordinate " + i);
+      fourDraws.nextGaussian();
     }
+    long next = fourDraws.nextLong();
+    assertEquals(next, afterFixed.nextLong(), "the fixed scale drew a random number");
+    assertTrue(next != afterFree.nextLong(), "the free scale should draw one more");
   }
 }
