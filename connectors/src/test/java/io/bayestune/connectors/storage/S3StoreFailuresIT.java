@@ -29,6 +29,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -171,8 +173,12 @@ class S3StoreFailuresIT {
         Suggestion s = e.suggest();
         e.observe(s.id(), i / 10.0, null);
         if (i == 3) {
+          // Wait until the server is down, not a fixed 300 ms: stopping its JVM can take longer on a busy
+          // machine, and saves that went through before it stopped would not show the outage.
+          CountDownLatch down = new CountDownLatch(1);
           outage = new Thread(() -> {
             s3.stop();
+            down.countDown();
             try {
               Thread.sleep(5000);
               s3.restart();
@@ -180,9 +186,9 @@ class S3StoreFailuresIT {
               throw new IllegalStateException(ex);
             }
           });
-          outageStarted = System.nanoTime();
           outage.start();
-          Thread.sleep(300);
+          assertTrue(down.await(60, TimeUnit.SECONDS), "S3Proxy did not stop");
+          outageStarted = System.nanoTime();
         }
         version = store.save(e.toJson(), version);
       }
