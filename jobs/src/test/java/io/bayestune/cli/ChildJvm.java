@@ -19,7 +19,12 @@ public final class ChildJvm {
    * taken from this test JVM's own options (the build's {@code spark.jvm.options}), and 1 GiB of heap.
    */
   public static ProcessBuilder spark(String... args) {
-    List<String> options = new ArrayList<>();
+    return spark(List.of(), args);
+  }
+
+  /** As {@link #spark(String...)}, with {@code extraOptions} (e.g. system properties) for the child JVM. */
+  public static ProcessBuilder spark(List<String> extraOptions, String... args) {
+    List<String> options = new ArrayList<>(extraOptions);
     for (String o : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
       if (o.startsWith("--add-opens") || o.startsWith("--add-modules") || o.startsWith("--enable-native-access")
           || o.startsWith("-Djdk.reflect") || o.startsWith("-Dio.netty") || o.equals("-XX:+IgnoreUnrecognizedVMOptions")) {

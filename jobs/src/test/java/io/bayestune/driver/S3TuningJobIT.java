@@ -185,7 +185,7 @@ class S3TuningJobIT {
   void serverStoppedMidRunAndTheJobCompletesWithEveryObservationOnce() throws Exception {
     Path file = sleepJob("outage", "s3a://runs/outage", 10);
     AtomicInteger observedAtStop = new AtomicInteger(-1);
-    AtomicLong restartedAt = new AtomicLong(Long.MAX_VALUE);
+    AtomicLong restartingAt = new AtomicLong(Long.MAX_VALUE);
     Thread outage = new Thread(() -> {
       try {
         // stop the server once the job has saved a few observations, so the outage falls mid-run
@@ -199,22 +199,26 @@ class S3TuningJobIT {
         observedAtStop.set(stored("outage/experiment/experiment.json").observations().size());
         s3.stop();
         Thread.sleep(5000);
+        // Before the restart: the server answers nothing earlier, so a job that rode the outage out
+        // ends after this (set after restart() returns, it could come later than a quick job's end).
+        restartingAt.set(System.nanoTime());
         s3.restart();
-        restartedAt.set(System.nanoTime());
       } catch (Exception e) {
         throw new IllegalStateException(e);
       }
     });
     outage.start();
     String printed;
+    long endedAt;
     try {
       printed = run(file);
+      // Taken when the job ends, not after joining the outage thread (that made the check below always hold).
+      endedAt = System.nanoTime();
     } finally {
       outage.join();
     }
-    long endedAt = System.nanoTime();
     assertTrue(observedAtStop.get() >= 2 && observedAtStop.get() < 10, "stopped mid-run at " + observedAtStop);
-    assertTrue(restartedAt.get() < endedAt, "the job outlived the outage");
+    assertTrue(restartingAt.get() < endedAt, "the job outlived the outage");
     assertEquals(10, printed.lines().filter(l -> l.startsWith("[")).count(), printed);
     assertEachOnce(stored("outage/experiment/experiment.json"), 10);
   }
@@ -222,7 +226,10 @@ class S3TuningJobIT {
   @Test
   void aSecondDriverOnTheSameExperimentIsRefusedAndNothingIsLost() throws Exception {
     Path file = sleepJob("shared", "s3a://runs/shared", 8);
-    Process first = ChildJvm.spark("run", file.toString(), "--master", "local[2]")
+    // The first driver's trials sleep three times as long (1.5-4.5 s): the second must load the state
+    // while the first still runs, else it finds a finished experiment and neither stops. At the usual
+    // length the first had about 2 s left once it printed two lines, too little on a busy machine.
+    Process first = ChildJvm.spark(List.of("-Dbayestune.sleepScale=3"), "run", file.toString(), "--master", "local[2]")
         .redirectError(dir.resolve("first.err").toFile()).start();
     List<String> firstLines = new ArrayList<>();
     String second = null;
