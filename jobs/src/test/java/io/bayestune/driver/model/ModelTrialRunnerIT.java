@@ -97,7 +97,9 @@ class ModelTrialRunnerIT {
       ExecutorService background = Executors.newSingleThreadExecutor();
       Future<TrialResult> running = background.submit(() -> runner.run(slow, assign("maxDepth", 6L, "stepSize", 0.1,
           "maxIter", 1000L)));
-      Thread.sleep(3000);
+      // Cancel once the trial has launched a Spark job, not after a fixed 3 s: on a busy machine the trial
+      // might not have reached the runner by then, and a cancel before run() registers it finds nothing to stop.
+      awaitJobOf(slow.jobGroup());
       long cancelledAt = System.nanoTime();
       runner.cancel(slow);
       ExecutionException cancelled = assertThrows(ExecutionException.class, () -> running.get(60, TimeUnit.SECONDS));
@@ -116,6 +118,15 @@ class ModelTrialRunnerIT {
       List<Row> reloaded = PipelineModel.load(dir.resolve("model").toString()).transform(raw).select("prediction",
           "probability").collectAsList();
       assertEquals(scored, reloaded);
+    }
+  }
+
+  /** Waits until a Spark job of {@code group} was submitted (the trial is fitting). */
+  static void awaitJobOf(String group) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (spark.sparkContext().statusTracker().getJobIdsForGroup(group).length == 0) {
+      assertTrue(System.nanoTime() < deadline, "no Spark job of " + group + " within 120 s");
+      Thread.sleep(50);
     }
   }
 
