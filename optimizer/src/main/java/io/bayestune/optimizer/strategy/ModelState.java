@@ -27,9 +27,11 @@ import java.util.random.RandomGenerator;
  * @param pending the open points, encoded, in the order they were added
  * @param noisy whether observations report noise or the model fitted a noise level of its own: then
  *     near-copies of evaluated points are not proposed (see {@link Resolution})
+ * @param fitted the model of the completed trials alone, before any open point was believed: what
+ *     the data say, for the exploiting suggestion of an asynchronous batch
  */
 record ModelState(GaussianProcess gp, double incumbent, double worst, BayesianStrategy.PendingPolicy policy,
-    double[][] seedPoints, double[][] observed, List<double[]> pending, boolean noisy) {
+    double[][] seedPoints, double[][] observed, List<double[]> pending, boolean noisy, GaussianProcess fitted) {
 
   private static final int SEED_POINTS = 5;
   /**
@@ -96,7 +98,7 @@ record ModelState(GaussianProcess gp, double incumbent, double worst, BayesianSt
       }
     }
     ModelState state = new ModelState(gp, incumbent, worst, policy, bestPoints(x, y, trials), x, List.of(),
-        anyNoise || noiseMatters);
+        anyNoise || noiseMatters, gp);
     for (Assignments open : history.open()) {
       state = state.withPending(encoding.encode(open));
     }
@@ -128,12 +130,13 @@ record ModelState(GaussianProcess gp, double incumbent, double worst, BayesianSt
     List<double[]> morePending = new ArrayList<>(pending);
     morePending.add(point.clone());
     if (policy == BayesianStrategy.PendingPolicy.FANTASIES) {
-      return new ModelState(gp, incumbent, worst, policy, seedPoints, observed, List.copyOf(morePending), noisy);
+      return new ModelState(gp, incumbent, worst, policy, seedPoints, observed, List.copyOf(morePending), noisy,
+          fitted);
     }
     double belief = policy == BayesianStrategy.PendingPolicy.KRIGING_BELIEVER ? gp.predict(point).mean() : worst;
     GaussianProcess conditioned = gp.withObservations(new double[][] {point}, new double[] {belief});
     return new ModelState(conditioned, incumbent, worst, policy, seedPoints, observed, List.copyOf(morePending),
-        noisy);
+        noisy, fitted);
   }
 
   /**
