@@ -70,6 +70,12 @@ public final class TuningLoop {
   private final BlockingQueue<Object> events = new LinkedBlockingQueue<>();
   private final Map<String, InFlight> inFlight = new LinkedHashMap<>();
   private final AtomicInteger inFlightCount = new AtomicInteger();
+  /**
+   * Guards taking a made suggestion together with counting it in flight, against the optimizer
+   * thread's count of free slots: between the two, a suggestion would be in neither count, and the
+   * optimizer would make one more than the slots and lookahead need.
+   */
+  private final Object slotAccounting = new Object();
   private final Deque<Suggestion> reruns = new ConcurrentLinkedDeque<>();
   private final Deque<Suggestion> prepared = new ConcurrentLinkedDeque<>();
   /** How many more new suggestions the budget allows; made only by the optimizer thread (and before it starts). */
@@ -201,7 +207,10 @@ public final class TuningLoop {
 
   /** Makes suggestions for the free slots plus {@code lookahead}, within the budget, in one batch. */
   private void prepare() {
-    int wanted = options.parallelism() + options.lookahead() - inFlightCount.get() - reruns.size() - prepared.size();
+    int wanted;
+    synchronized (slotAccounting) {
+      wanted = options.parallelism() + options.lookahead() - inFlightCount.get() - reruns.size() - prepared.size();
+    }
     int count = Math.min(wanted, newSuggestionsLeft.get());
     if (count <= 0 || exhausted) {
       return;
@@ -233,9 +242,13 @@ public final class TuningLoop {
   /** Fills free slots with suggestions already made: open ones from an earlier run, then prepared ones. */
   private void startPrepared(ThreadPoolExecutor pool, ScheduledExecutorService timers) {
     while (inFlight.size() < options.parallelism()) {
-      Suggestion next = reruns.isEmpty() ? prepared.poll() : reruns.poll();
-      if (next == null) {
-        return;
+      Suggestion next;
+      synchronized (slotAccounting) {
+        next = reruns.isEmpty() ? prepared.poll() : reruns.poll();
+        if (next == null) {
+          return;
+        }
+        inFlightCount.incrementAndGet();
       }
       start(next, pool, timers);
     }
@@ -276,8 +289,7 @@ public final class TuningLoop {
     ScheduledFuture<?> timer = options.trialTimeout() == null ? null : timers.schedule(
         () -> events.add(TrialOutcome.timedOut(s.id(), options.trialTimeout())),
         options.trialTimeout().toNanos(), TimeUnit.NANOSECONDS);
-    inFlight.put(s.id(), new InFlight(ctx, run, timer));
-    inFlightCount.incrementAndGet();
+    inFlight.put(s.id(), new InFlight(ctx, run, timer)); // counted in inFlightCount by startPrepared
     LOG.debug("dispatched {}", ctx.description());
   }
 
