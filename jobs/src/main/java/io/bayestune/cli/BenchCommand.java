@@ -24,7 +24,7 @@ final class BenchCommand {
       "bayestune bench optimizer [--seeds 20] [--budget 50] [--functions all|a,b] [--strategies offline,random,sobol]",
       "    [--optuna tpe,tpe-multivariate,cmaes|none] [--parallel 4] [--parallel-functions branin,hartmann6,mixed-branin]",
       "    [--threads 1] [--out docs/benchmarks.md] [--raw runs.csv] [--python /usr/bin/python3] [--python-script F]",
-      "bayestune bench latency [--observations 25,100,300,1000] [--dimensions 6,12] [--open 0,3] [--forks 1]",
+      "bayestune bench latency [--observations 25,100,300,1000] [--dimensions 6,12] [--open 0,2,3] [--forks 1]",
       "    [--warmup 2] [--iterations 5] [--out docs/benchmarks.md]",
       "bayestune bench warmstart [--seeds 10] [--prior 20] [--new 10] [--functions branin,hartmann6,mixed-branin]",
       "    [--out docs/benchmarks.md]",

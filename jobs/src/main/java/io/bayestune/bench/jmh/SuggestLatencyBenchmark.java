@@ -50,7 +50,12 @@ public class SuggestLatencyBenchmark {
   @Param({"6", "12"})
   public int dimensions;
 
-  @Param({"0", "3"})
+  /**
+   * 2 and 3 open reach both paths of a call with suggestions open (the state holds n + open
+   * suggestions, so the call's position is even at 2 and odd at 3 for even n): the best-guess search at
+   * even positions, believer log EI at odd ones (see BayesianStrategy).
+   */
+  @Param({"0", "2", "3"})
   public int open;
 
   private String state;
