@@ -104,6 +104,33 @@ public final class S3Settings {
     return new S3Settings(out);
   }
 
+  /**
+   * The {@code fs.s3a.*} entries someone set in a Hadoop configuration (core-site.xml, Spark's
+   * {@code spark.hadoop.*}, code). Values that only Hadoop's own {@code *-default.xml} gives are left
+   * out: they are not a choice, and counting them would keep {@link #RETRY_DEFAULTS} from ever applying.
+   */
+  public static S3Settings fromHadoop(Configuration configuration) {
+    List<Map.Entry<String, String>> set = new ArrayList<>();
+    for (Map.Entry<String, String> e : configuration) {
+      if (e.getKey().startsWith("fs.s3a.") && !onlyFromDefaults(configuration.getPropertySources(e.getKey()))) {
+        set.add(e);
+      }
+    }
+    return fromHadoop((Iterable<Map.Entry<String, String>>) set);
+  }
+
+  private static boolean onlyFromDefaults(String[] sources) {
+    if (sources == null || sources.length == 0) {
+      return false;
+    }
+    for (String source : sources) {
+      if (!source.endsWith("-default.xml")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The {@code fs.s3a.*} and {@code spark.hadoop.fs.s3a.*} entries of a Hadoop or Spark configuration. */
   public static S3Settings fromHadoop(Iterable<Map.Entry<String, String>> configuration) {
     Map<String, String> out = new LinkedHashMap<>();

@@ -72,6 +72,19 @@ class S3SettingsTest {
   }
 
   @Test
+  void hadoopsOwnDefaultsDoNotHideTheRetryDefaultsButWhatAUserSetDoes() {
+    // A Configuration carries core-default.xml's fs.s3a.* values (retry.limit 7, attempts.maximum 5, ...):
+    // read as settings, they would stand in for "the user set this" and the retry defaults never apply.
+    org.apache.hadoop.conf.Configuration conf = new org.apache.hadoop.conf.Configuration();
+    assertTrue(conf.get("fs.s3a.retry.limit") != null, "core-default.xml names fs.s3a.retry.limit");
+    conf.set("fs.s3a.retry.interval", "2s"); // as core-site.xml or spark.hadoop.* would
+    Map<String, String> h = S3Settings.fromHadoop(conf).toHadoop();
+    assertEquals(S3Settings.RETRY_DEFAULTS.get("fs.s3a.retry.limit"), h.get("fs.s3a.retry.limit"));
+    assertEquals(S3Settings.RETRY_DEFAULTS.get("fs.s3a.attempts.maximum"), h.get("fs.s3a.attempts.maximum"));
+    assertEquals("2s", h.get("fs.s3a.retry.interval"), "a value the user set is kept");
+  }
+
+  @Test
   void environmentForTheCli() {
     S3Settings s = S3Settings.fromEnvironment(Map.of("BAYESTUNE_S3_ENDPOINT", "http://127.0.0.1:9000",
         "AWS_DEFAULT_REGION", "us-west-2", "AWS_ACCESS_KEY_ID", "AKID", "AWS_SECRET_ACCESS_KEY", "env-secret-xyz"));
