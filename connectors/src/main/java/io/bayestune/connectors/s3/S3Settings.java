@@ -112,11 +112,12 @@ public final class S3Settings {
   public static S3Settings fromHadoop(Configuration configuration) {
     List<Map.Entry<String, String>> set = new ArrayList<>();
     for (Map.Entry<String, String> e : configuration) {
-      if (e.getKey().startsWith("fs.s3a.") && !onlyFromDefaults(configuration.getPropertySources(e.getKey()))) {
+      boolean s3a = e.getKey().startsWith("fs.s3a.") || e.getKey().startsWith("spark.hadoop.fs.s3a.");
+      if (s3a && !onlyFromDefaults(configuration.getPropertySources(e.getKey()))) {
         set.add(e);
       }
     }
-    return fromHadoop((Iterable<Map.Entry<String, String>>) set);
+    return fromHadoop((Iterable<Map.Entry<String, String>>) set); // the prefix rules live there
   }
 
   private static boolean onlyFromDefaults(String[] sources) {

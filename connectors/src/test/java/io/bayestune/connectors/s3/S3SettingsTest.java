@@ -82,6 +82,8 @@ class S3SettingsTest {
     assertEquals(S3Settings.RETRY_DEFAULTS.get("fs.s3a.retry.limit"), h.get("fs.s3a.retry.limit"));
     assertEquals(S3Settings.RETRY_DEFAULTS.get("fs.s3a.attempts.maximum"), h.get("fs.s3a.attempts.maximum"));
     assertEquals("2s", h.get("fs.s3a.retry.interval"), "a value the user set is kept");
+    conf.set("spark.hadoop.fs.s3a.endpoint", "http://127.0.0.1:9000");
+    assertEquals("http://127.0.0.1:9000", S3Settings.fromHadoop(conf).endpoint(), "spark.hadoop.* entries count too");
   }
 
   @Test

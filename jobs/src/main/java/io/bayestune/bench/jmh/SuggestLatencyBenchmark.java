@@ -51,9 +51,9 @@ public class SuggestLatencyBenchmark {
   public int dimensions;
 
   /**
-   * 2 and 3 open reach both paths of a call with suggestions open (the state holds n + open
-   * suggestions, so the call's position is even at 2 and odd at 3 for even n): the best-guess search at
-   * even positions, believer log EI at odd ones (see BayesianStrategy).
+   * 2 and 3 open put the measured call at positions of opposite parity (the state holds n + open
+   * suggestions), so that with any n one of them takes the best-guess path and the other believer log
+   * EI (see BayesianStrategy).
    */
   @Param({"0", "2", "3"})
   public int open;

@@ -1,6 +1,5 @@
 package io.bayestune.optimizer.strategy;
 
-import io.bayestune.optimizer.acquisition.AcquisitionFunction;
 import io.bayestune.optimizer.acquisition.PosteriorMean;
 import io.bayestune.optimizer.model.FitOptions;
 import io.bayestune.optimizer.model.GaussianProcess;
@@ -9,8 +8,10 @@ import io.bayestune.optimizer.space.Assignments;
 import io.bayestune.optimizer.space.UnitCubeEncoding;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
 
 /**
@@ -106,29 +107,26 @@ public final class BayesianStrategy implements SuggestionStrategy {
     UnitCubeEncoding encoding = history.encoding();
     AcquisitionMaximizer maximizer = new AcquisitionMaximizer(encoding.domain(), maximizerOptions);
     Resolution resolution = new Resolution(encoding.domain(), model.noisy() ? Resolution.NOISY : 0.0);
-    java.util.Arrays.stream(model.observed()).forEach(resolution::occupy);
+    Arrays.stream(model.observed()).forEach(resolution::occupy);
     model.pending().forEach(resolution::occupy); // the open suggestions and the design points above
+    Predicate<double[]> allowed = x -> !taken.contains(encoding.decode(x)) && !resolution.isNearCopy(x);
+    List<double[]> seeds = Arrays.asList(model.seedPoints());
     boolean exploited = false;
     while (out.size() < count) {
       RandomGenerator rng = history.random(out.size());
+      List<double[]> best = List.of();
       if (!exploited && !model.pending().isEmpty() && (history.suggestionsMade() + out.size()) % EXPLOIT_EVERY == 0) {
         // One per call: the data behind the mean do not change within a call, so a second
         // exploiting point would only sit beside the first.
         exploited = true;
-        double[] guess = bestGuess(model, maximizer, rng, taken, resolution, encoding);
-        if (guess != null) {
-          Assignments chosen = encoding.decode(guess);
-          taken.add(chosen);
-          out.add(chosen);
-          resolution.occupy(guess);
-          model = model.withPending(guess);
-          continue;
+        best = maximizer.maximize(new PosteriorMean(model.fitted()), rng, allowed, 1, seeds);
+        if (!best.isEmpty() && alreadyOpen(model, encoding).isNearCopy(canonical(encoding, best.get(0)))) {
+          best = List.of(); // an open point is the best guess already: make the believer's choice instead
         }
       }
-      AcquisitionFunction acquisition = model.acquisition(rng);
-      List<double[]> best = maximizer.maximize(acquisition, rng,
-          x -> !taken.contains(encoding.decode(x)) && !resolution.isNearCopy(x), 1,
-          java.util.Arrays.asList(model.seedPoints()));
+      if (best.isEmpty()) {
+        best = maximizer.maximize(model.acquisition(rng), rng, allowed, 1, seeds);
+      }
       if (best.isEmpty()) {
         return fillAtRandom(history, count, out, taken);
       }
@@ -143,37 +141,20 @@ public final class BayesianStrategy implements SuggestionStrategy {
   }
 
   /**
-   * The maximizer of the posterior mean of the completed trials among allowed configurations, encoded
-   * canonically; null when an open point is already there (to 1e-4 of each range, so that an exact
-   * experiment still refines), and the believer's choice should be made instead.
+   * How close (per continuous unit-cube coordinate) an open point must be for the best guess to count
+   * as open already: tighter than {@link Resolution#NOISY}, so that an exact experiment still refines.
    */
-  private static double[] bestGuess(ModelState model, AcquisitionMaximizer maximizer, RandomGenerator rng,
-      Set<Assignments> taken, Resolution resolution, UnitCubeEncoding encoding) {
-    List<double[]> best = maximizer.maximize(new PosteriorMean(model.fitted()), rng,
-        x -> !taken.contains(encoding.decode(x)) && !resolution.isNearCopy(x), 1,
-        java.util.Arrays.asList(model.seedPoints()));
-    if (best.isEmpty()) {
-      return null;
-    }
-    double[] guess = encoding.encode(encoding.decode(best.get(0)));
-    for (double[] open : model.pending()) {
-      if (within(open, guess, ALREADY_OPEN)) {
-        return null;
-      }
-    }
-    return guess;
-  }
-
-  /** How close (per unit-cube coordinate) an open point must be for the best guess to count as open. */
   private static final double ALREADY_OPEN = 1e-4;
 
-  private static boolean within(double[] a, double[] b, double tolerance) {
-    for (int i = 0; i < a.length; i++) {
-      if (Math.abs(a[i] - b[i]) > tolerance) {
-        return false;
-      }
-    }
-    return true;
+  private static Resolution alreadyOpen(ModelState model, UnitCubeEncoding encoding) {
+    Resolution open = new Resolution(encoding.domain(), ALREADY_OPEN);
+    model.pending().forEach(open::occupy);
+    return open;
+  }
+
+  /** The encoding of the configuration a maximizer's point decodes to (integers rounded, and so on). */
+  private static double[] canonical(UnitCubeEncoding encoding, double[] x) {
+    return encoding.encode(encoding.decode(x));
   }
 
   private static List<Assignments> fillAtRandom(History history, int count, List<Assignments> out,
