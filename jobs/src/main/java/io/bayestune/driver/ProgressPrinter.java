@@ -11,7 +11,10 @@ import java.util.Locale;
  * <pre>
  * [12/30] areaUnderROC=0.873 best=0.881 maxDepth=6 stepSize=0.12 (4.1 s)
  * [13/30] failed: IllegalArgumentException: maxBins must be at least 2 maxDepth=4 stepSize=0.3 (0.8 s)
+ * [24/30] areaUnderROC=0.8389 best=0.8368 (est. 0.8376) maxDepth=2 stepSize=0.36 (46.6 s)
  * </pre>
+ * With noisy values (k folds give each a spread), the best is the trial the model rates highest, not
+ * the highest single value, and its estimate is shown: a trial can then score above {@code best}.
  */
 public final class ProgressPrinter implements TrialListener {
   private final PrintStream out;
@@ -35,7 +38,12 @@ public final class ProgressPrinter implements TrialListener {
     } else {
       sb.append(t.metric().name()).append('=').append(number(o.value()));
     }
-    t.best().ifPresent(b -> sb.append(" best=").append(number(b.value())));
+    t.best().ifPresent(b -> {
+      sb.append(" best=").append(number(b.value()));
+      if (b.estimatedValue() != null) {
+        sb.append(" (est. ").append(number(b.estimatedValue())).append(')');
+      }
+    });
     sb.append(' ').append(o.assignments());
     sb.append(String.format(Locale.ROOT, " (%.1f s)", t.seconds()));
     return sb.toString();

@@ -250,9 +250,9 @@ public final class BayesianTuner extends Estimator<BayesianTunerModel> implement
       SparkSession spark) {
     try (ValidationSplits splits = settings.numFolds() > 0
             ? ValidationSplits.kFold(data, settings.numFolds(), settings.seed())
-            : ValidationSplits.trainRatio(data, settings.trainRatio(), settings.seed());
-        EstimatorTrialRunner runner = new EstimatorTrialRunner(getEstimator(), getEvaluator(), params, splits,
-            spark.sparkContext())) {
+            : ValidationSplits.trainRatio(data, settings.trainRatio(), settings.seed())) {
+      EstimatorTrialRunner runner = new EstimatorTrialRunner(getEstimator(), getEvaluator(), params, splits,
+          spark.sparkContext());
       StoredExperiment stored = StoredExperiment.openOrCreate(new MemoryExperimentStore("memory:" + uid), spec,
           settings.seed());
       int budget = spec.observationBudget();

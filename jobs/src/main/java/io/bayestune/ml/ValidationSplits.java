@@ -1,5 +1,6 @@
 package io.bayestune.ml;
 
+import io.bayestune.driver.data.ValidationFolds;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
@@ -12,7 +13,7 @@ import org.apache.spark.storage.StorageLevel;
  * trial sees the same rows and a rerun with the same seed sees them again; cached and materialized
  * before the first trial, so that parallel trials do not each recompute them.
  */
-final class ValidationSplits implements AutoCloseable {
+final class ValidationSplits implements ValidationFolds, AutoCloseable {
 
   /** One training set and the set it is validated on. */
   record Split(Dataset<Row> training, Dataset<Row> validation) {
@@ -70,8 +71,19 @@ final class ValidationSplits implements AutoCloseable {
     return out;
   }
 
-  List<Split> splits() {
-    return splits;
+  @Override
+  public int splits() {
+    return splits.size();
+  }
+
+  @Override
+  public Dataset<Row> train(int i) {
+    return splits.get(i).training();
+  }
+
+  @Override
+  public Dataset<Row> test(int i) {
+    return splits.get(i).validation();
   }
 
   @Override

@@ -9,7 +9,7 @@
  *
  * <p>Inside: {@code EstimatorParams} applies assignments to Params by name, {@code ValidationSplits}
  * draws the seeded folds, {@code EstimatorTrialRunner} (a {@code io.bayestune.driver.TrialRunner})
- * fits and scores one trial with its folds in parallel, the driver's {@code TuningLoop} keeps
+ * fits and scores one trial through the job path's {@code FoldTrials}, folds in parallel, the driver's {@code TuningLoop} keeps
  * {@code parallelism} trials running and observes each as it ends (state in a
  * {@code MemoryExperimentStore}: the model is the record), {@code TrialHistory} turns the
  * experiment's observations into the trials DataFrame, and {@code StagePersistence} and

@@ -36,7 +36,7 @@ import org.apache.spark.storage.StorageLevel;
  * PipelineModel scorer = data.scoringModel(fittedModel);  // scores raw rows
  * }</pre>
  */
-public final class PreparedData {
+public final class PreparedData implements ValidationFolds {
   public static final String LABEL = "label";
   public static final String FOLD = "fold";
 
@@ -120,16 +120,19 @@ public final class PreparedData {
   }
 
   /** How many train/test splits: the folds, or 1 for a holdout. */
+  @Override
   public int splits() {
     return folds;
   }
 
   /** The training rows of split {@code i}: every other fold (or the non-holdout rows). */
+  @Override
   public Dataset<Row> train(int i) {
     return data.where(col(FOLD).notEqual(i));
   }
 
   /** The evaluation rows of split {@code i}. */
+  @Override
   public Dataset<Row> test(int i) {
     return data.where(col(FOLD).equalTo(i));
   }

@@ -2,7 +2,7 @@ package io.bayestune.driver.model;
 
 import io.bayestune.driver.TrialContext;
 import io.bayestune.driver.TrialResult;
-import io.bayestune.driver.data.PreparedData;
+import io.bayestune.driver.data.ValidationFolds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -13,10 +13,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.spark.SparkContext;
 import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.Model;
 import org.apache.spark.ml.evaluation.Evaluator;
-import org.apache.spark.sql.SparkSession;
 
 /**
  * One trial's validation: every split is fit and evaluated from its own thread, all in the trial's
@@ -27,25 +27,25 @@ import org.apache.spark.sql.SparkSession;
  * sqrt(sum (v_i - mean)^2 / (k - 1)) as {@code value_stddev}; a holdout has no stddev.
  */
 final class FoldEvaluation {
-  private final SparkSession spark;
-  private final PreparedData data;
+  private final SparkContext sc;
+  private final ValidationFolds folds;
   private final Estimator<?> estimator;
   private final Evaluator evaluator;
   private final TrialContext trial;
   private final List<Future<Double>> futures = new ArrayList<>();
   private boolean stopped;
 
-  FoldEvaluation(SparkSession spark, PreparedData data, Estimator<?> estimator, Evaluator evaluator,
+  FoldEvaluation(SparkContext sc, ValidationFolds folds, Estimator<?> estimator, Evaluator evaluator,
       TrialContext trial) {
-    this.spark = spark;
-    this.data = data;
+    this.sc = sc;
+    this.folds = folds;
     this.estimator = estimator;
     this.evaluator = evaluator;
     this.trial = trial;
   }
 
   TrialResult run() throws Exception {
-    int k = data.splits();
+    int k = folds.splits();
     AtomicInteger threads = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(k, r -> {
       Thread t = new Thread(r, trial.jobGroup() + "-fold-" + threads.getAndIncrement());
@@ -113,11 +113,11 @@ final class FoldEvaluation {
 
   /** Cancels the group's running jobs, if any (Spark warns when it finds none). */
   private void cancelActiveJobs() {
-    org.apache.spark.SparkStatusTracker status = spark.sparkContext().statusTracker();
+    org.apache.spark.SparkStatusTracker status = sc.statusTracker();
     java.util.Set<Integer> active = java.util.Arrays.stream(status.getActiveJobIds()).boxed()
         .collect(java.util.stream.Collectors.toSet());
     if (java.util.Arrays.stream(status.getJobIdsForGroup(trial.jobGroup())).anyMatch(active::contains)) {
-      spark.sparkContext().cancelJobGroup(trial.jobGroup());
+      sc.cancelJobGroup(trial.jobGroup());
     }
   }
 
@@ -129,12 +129,12 @@ final class FoldEvaluation {
   private double evaluateFold(int fold, int k) {
     String description = k == 1 ? trial.description() + " (holdout)"
         : trial.description() + " (fold " + (fold + 1) + "/" + k + ")";
-    spark.sparkContext().setJobGroup(trial.jobGroup(), description, true);
+    sc.setJobGroup(trial.jobGroup(), description, true);
     try {
-      Model<?> model = (Model<?>) estimator.fit(data.train(fold));
-      return evaluator.evaluate(model.transform(data.test(fold)));
+      Model<?> model = (Model<?>) estimator.fit(folds.train(fold));
+      return evaluator.evaluate(model.transform(folds.test(fold)));
     } finally {
-      spark.sparkContext().clearJobGroup();
+      sc.clearJobGroup();
     }
   }
 }

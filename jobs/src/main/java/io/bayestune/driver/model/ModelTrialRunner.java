@@ -9,7 +9,6 @@ import io.bayestune.driver.job.JobSpec;
 import io.bayestune.optimizer.space.Assignments;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.Model;
 import org.apache.spark.ml.evaluation.Evaluator;
@@ -35,9 +34,7 @@ public final class ModelTrialRunner implements TrialRunner {
   private final JobSpec job;
   private final PreparedData data;
   private final Estimator<?> prototype;
-  private final Evaluator evaluator;
-  /** Running trials by job group, so that {@link #cancel} can interrupt their fold threads. */
-  private final Map<String, FoldEvaluation> running = new ConcurrentHashMap<>();
+  private final FoldTrials trials;
 
   private ModelTrialRunner(SparkSession spark, JobSpec job, PreparedData data, Estimator<?> prototype,
       Evaluator evaluator) {
@@ -45,7 +42,7 @@ public final class ModelTrialRunner implements TrialRunner {
     this.job = job;
     this.data = data;
     this.prototype = prototype;
-    this.evaluator = evaluator;
+    this.trials = new FoldTrials(spark.sparkContext(), data, evaluator);
   }
 
   /**
@@ -85,30 +82,13 @@ public final class ModelTrialRunner implements TrialRunner {
    */
   @Override
   public TrialResult run(TrialContext trial, Assignments assignments) throws Exception {
-    FoldEvaluation folds = new FoldEvaluation(spark, data, EstimatorCatalog.apply(prototype, assignments),
-        evaluator, trial);
-    running.put(trial.jobGroup(), folds);
-    try {
-      return folds.run();
-    } finally {
-      running.remove(trial.jobGroup(), folds);
-    }
+    return trials.run(trial, EstimatorCatalog.apply(prototype, assignments));
   }
 
-  /**
-   * Stops a running trial: interrupts its fold threads and cancels its Spark job group. A fit is many
-   * short jobs, so {@link #run} cancels the group once more after the fold threads have ended, which
-   * stops a job launched in between; {@code run} then throws a {@link java.util.concurrent.CancellationException}.
-   * (Not {@code cancelJobGroupAndFutureJobs}: it would also fail a later job group of the same name in
-   * this SparkContext, e.g. a notebook running the job again.)
-   */
+  /** Stops a running trial (see {@link FoldTrials#cancel}); {@code run} then throws a CancellationException. */
   @Override
   public void cancel(TrialContext trial) {
-    FoldEvaluation folds = running.get(trial.jobGroup());
-    if (folds != null) {
-      folds.stop();
-    }
-    spark.sparkContext().cancelJobGroup(trial.jobGroup());
+    trials.cancel(trial);
   }
 
   /**
