@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.bayestune.optimizer.space.Conditional;
+import io.bayestune.optimizer.space.DoubleParameter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.ml.classification.GBTClassifier;
 import org.apache.spark.ml.classification.LogisticRegression;
@@ -41,8 +44,8 @@ class EstimatorParamsTest {
   void nameTheEstimatorLacksNamesBothAndListsTheParams() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> EstimatorParams.check(
         new LogisticRegression(), SearchSpace.builder().addInt("maxDepth", 2, 8).build().space()));
-    assertTrue(e.getMessage().startsWith("searchSpace parameter 'maxDepth': estimator LogisticRegression (uid logreg_"),
-        e.getMessage());
+    assertTrue(e.getMessage().startsWith("searchSpace parameter 'maxDepth': 'maxDepth' is not a Param of"
+        + " LogisticRegression (org.apache.spark.ml.classification.LogisticRegression)"), e.getMessage());
     assertTrue(e.getMessage().contains("regParam"), "lists what it has: " + e.getMessage());
   }
 
@@ -50,21 +53,45 @@ class EstimatorParamsTest {
   void boundsOutsideWhatTheParamAcceptsFailWithItsDoc() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> EstimatorParams.check(gbt,
         SearchSpace.builder().addDouble("stepSize", 0.1, 2.0).build().space()));
-    assertTrue(e.getMessage().contains("rejects stepSize=2.0") && e.getMessage().contains("(0, 1]"), e.getMessage());
+    assertTrue(e.getMessage().startsWith("searchSpace parameter 'stepSize': bounds.max 2.0 is outside the valid"
+        + " range of GBTClassifier.stepSize") && e.getMessage().contains("(0, 1]")
+        && e.getMessage().endsWith("; narrow the bounds to that range"), e.getMessage());
+  }
+
+  @Test
+  void conditionalsAreCheckedAsTheParamsTheySet() {
+    io.bayestune.optimizer.space.SearchSpace conditional = new io.bayestune.optimizer.space.SearchSpace(
+        List.of(DoubleParameter.of("stepSize", 0.1, 0.5)), List.of(new Conditional("lossType", List.of("logistic",
+        "hinge"))));
+    IllegalArgumentException c = assertThrows(IllegalArgumentException.class,
+        () -> EstimatorParams.check(gbt, conditional));
+    assertTrue(c.getMessage().startsWith("searchSpace parameter 'lossType': conditional value hinge is outside the"
+        + " valid range of GBTClassifier.lossType"), c.getMessage());
   }
 
   @Test
   void typeMismatchSaysHowToDeclareIt() {
     IllegalArgumentException dbl = assertThrows(IllegalArgumentException.class, () -> EstimatorParams.check(gbt,
         SearchSpace.builder().addDouble("maxDepth", 2, 8).build().space()));
-    assertTrue(dbl.getMessage().contains("integer Param") && dbl.getMessage().contains("addInt"), dbl.getMessage());
+    assertEquals("searchSpace parameter 'maxDepth': GBTClassifier.maxDepth takes integers; use type: int",
+        dbl.getMessage());
     IllegalArgumentException bool = assertThrows(IllegalArgumentException.class, () -> EstimatorParams.check(gbt,
         SearchSpace.builder().addCategorical("cacheNodeIds", "yes", "no").build().space()));
-    assertTrue(bool.getMessage().contains("BooleanParam") && bool.getMessage().contains("\"true\""), bool.getMessage());
+    assertTrue(bool.getMessage().startsWith("searchSpace parameter 'cacheNodeIds': categorical value \"yes\" is not"
+        + " a boolean; use true or false, but GBTClassifier.cacheNodeIds is a BooleanParam"), bool.getMessage());
     IllegalArgumentException text = assertThrows(IllegalArgumentException.class, () -> EstimatorParams.check(gbt,
         SearchSpace.builder().addInt("lossType", 1, 3).build().space()));
-    assertTrue(text.getMessage().contains("lossType") && text.getMessage().contains("cannot take 1"),
-        text.getMessage());
+    assertTrue(text.getMessage().startsWith("searchSpace parameter 'lossType': GBTClassifier.lossType is not numeric")
+        && text.getMessage().endsWith("use type: categorical with its values"), text.getMessage());
+  }
+
+  @Test
+  void columnParamsMayBeSearchedSinceTheUserOwnsTheColumns() {
+    // A job file may not tune columns (bayestune prepares them); the tuner's user may, e.g. between feature sets.
+    EstimatorParams params = EstimatorParams.check(gbt,
+        SearchSpace.builder().addCategorical("featuresCol", "features", "other_features").build().space());
+    assertEquals("other_features", gbt.copy(params.paramMap(Map.of("featuresCol", "other_features")))
+        .getFeaturesCol());
   }
 
   @Test

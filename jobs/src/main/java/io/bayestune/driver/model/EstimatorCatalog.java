@@ -2,6 +2,9 @@ package io.bayestune.driver.model;
 
 import io.bayestune.driver.job.FieldNames;
 import io.bayestune.optimizer.space.Assignments;
+import io.bayestune.optimizer.space.Conditional;
+import io.bayestune.optimizer.space.Parameter;
+import io.bayestune.optimizer.space.SearchSpace;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -99,7 +102,36 @@ public final class EstimatorCatalog {
       check(e, p, at, "value", value);
     });
     for (int i = 0; i < searchParameters.size(); i++) {
-      new SearchParameterCheck(e, "parameters[" + i + "]", searchParameters.get(i), fixedParams.keySet()).run();
+      String name = String.valueOf(searchParameters.get(i).get("name"));
+      String at = "parameters[" + i + "]";
+      refuseColumn(name, at + " '" + name + "'");
+      if (fixedParams.containsKey(name)) {
+        throw new IllegalArgumentException(at + " '" + name + "': " + name + " is also fixed in model.params;"
+            + " tune it or fix it, not both");
+      }
+      SearchParameterCheck.of(e, at, searchParameters.get(i)).run();
+    }
+  }
+
+  /**
+   * The checks {@link #validate} runs on a job file's parameters, for a typed search space tuned on an
+   * estimator the caller built (the MLlib {@code BayesianTuner}). Conditionals are checked as
+   * categorical parameters, since each one sets the Param of its name too.
+   *
+   * <p>Unlike a job file's parameters, column Params ({@code featuresCol}, {@code ...Cols}) may be
+   * searched: here the caller owns the data and its columns (e.g. a choice between two assembled
+   * feature vectors), whereas a job's columns are the ones bayestune prepares.
+   *
+   * @param at how messages name a parameter, e.g. {@code "searchSpace parameter"} gives
+   *     {@code searchSpace parameter 'maxDepth': ...}
+   * @throws IllegalArgumentException naming the parameter, the estimator's Param and the fix
+   */
+  public static void checkSearchSpace(Estimator<?> estimator, SearchSpace space, String at) {
+    for (Conditional c : space.conditionals()) {
+      SearchParameterCheck.of(estimator, at, c).run();
+    }
+    for (Parameter p : space.parameters()) {
+      SearchParameterCheck.of(estimator, at, p).run();
     }
   }
 
@@ -114,9 +146,18 @@ public final class EstimatorCatalog {
 
   /** A copy of the estimator with Params set by name (converted to each Param's type). */
   public static Estimator<?> with(Estimator<?> estimator, Map<String, Object> values) {
+    return (Estimator<?>) estimator.copy(paramMap(estimator, values));
+  }
+
+  /**
+   * The estimator's Params set by name (converted to each Param's type), for {@code estimator.copy}.
+   *
+   * @throws IllegalArgumentException with Spark's message when a value is invalid for its Param
+   */
+  public static ParamMap paramMap(Estimator<?> estimator, Map<String, Object> values) {
     ParamMap map = new ParamMap();
     values.forEach((name, value) -> put(map, estimator, name, value));
-    return (Estimator<?>) estimator.copy(map);
+    return map;
   }
 
   /**
@@ -139,11 +180,21 @@ public final class EstimatorCatalog {
     map.put(p, ParamValues.convert(ParamValues.typeOf(estimator, p), value));
   }
 
+  /** A job file's Param: not a column, and one the estimator has. */
   static Param<?> param(Estimator<?> e, String name, String at) {
+    refuseColumn(name, at);
+    return existingParam(e, name, at);
+  }
+
+  private static void refuseColumn(String name, String at) {
     if (name.endsWith("Col") || name.endsWith("Cols")) {
       throw new IllegalArgumentException(at + ": '" + name + "' names a column, which bayestune sets for the"
           + " prepared data (features, label); choose columns in the data block instead");
     }
+  }
+
+  /** The estimator's Param of that name, or an error listing the Params it has. */
+  static Param<?> existingParam(Estimator<?> e, String name, String at) {
     if (!e.hasParam(name)) {
       List<String> tunable = tunableParams(e);
       String near = FieldNames.closest(name, tunable);
@@ -167,8 +218,15 @@ public final class EstimatorCatalog {
     }
     if (!ParamValues.isValid(p, converted)) {
       throw new IllegalArgumentException(at + ": " + role + " " + value + " is outside the valid range of "
-          + e.getClass().getSimpleName() + "." + p.name() + " (" + p.doc() + ")");
+          + e.getClass().getSimpleName() + "." + p.name() + " (" + p.doc() + "); " + insideTheRange(role));
     }
+  }
+
+  private static String insideTheRange(String role) {
+    if (role.equals("value")) {
+      return "fix a value inside that range";
+    }
+    return role.startsWith("bounds.") ? "narrow the bounds to that range" : "remove that value";
   }
 
   /** The Params that can be set from a job file, sorted: not columns, of a settable type. */

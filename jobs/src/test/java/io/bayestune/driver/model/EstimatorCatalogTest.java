@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bayestune.optimizer.space.Assignments;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.classification.GBTClassifier;
@@ -65,6 +66,21 @@ class EstimatorCatalogTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> EstimatorCatalog.apply(
         EstimatorCatalog.instantiate("gbt_classifier"), new Assignments(Map.of("maxDepth", 31L))));
     assertTrue(e.getMessage().contains("parameter maxDepth given invalid value 31"), e.getMessage());
+  }
+
+  @Test
+  void aJobFileMayNotTuneColumnsNorAFixedParam() {
+    Map<String, Object> column = Map.of("name", "featuresCol", "type", "categorical",
+        "categorical_values", List.of("features"));
+    IllegalArgumentException c = assertThrows(IllegalArgumentException.class,
+        () -> EstimatorCatalog.validate("gbt_classifier", Map.of(), List.of(column)));
+    assertEquals("parameters[0] 'featuresCol': 'featuresCol' names a column, which bayestune sets for the prepared"
+        + " data (features, label); choose columns in the data block instead", c.getMessage());
+    Map<String, Object> depth = Map.of("name", "maxDepth", "type", "int", "bounds", Map.of("min", 2, "max", 8));
+    IllegalArgumentException f = assertThrows(IllegalArgumentException.class,
+        () -> EstimatorCatalog.validate("gbt_classifier", Map.of("maxDepth", 3), List.of(depth)));
+    assertEquals("parameters[0] 'maxDepth': maxDepth is also fixed in model.params; tune it or fix it, not both",
+        f.getMessage());
   }
 
   @Test
