@@ -83,9 +83,9 @@ public final class Datasets {
     }
     all.putAll(options);
     try {
-      Dataset<Row> df = spark.read().format(f.sparkName()).options(all).load(path);
-      df.schema();
-      return df;
+      // load() lists the files and infers the schema here, inside the try, so an unreachable bucket
+      // or a missing path is explained below rather than at the first trial.
+      return spark.read().format(f.sparkName()).options(all).load(path);
     } catch (Exception e) {  // Spark's AnalysisException is checked in Java's eyes but undeclared
       if (S3Errors.classify(e) == S3Errors.Kind.OTHER) {
         throw e instanceof RuntimeException r ? r : new IllegalArgumentException(e.getMessage(), e);
