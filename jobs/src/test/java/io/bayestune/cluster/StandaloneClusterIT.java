@@ -11,38 +11,36 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Jobs submitted with SparkSubmit to a real standalone cluster (a master and two one-core workers, each in its
- * own JVM, executors in JVMs of their own) with the cluster jar and the test-jobs jar as the user's jars.
+ * own JVM, executors in JVMs of their own) with the cluster jar and the test-jobs jar as the user's jars. Each
+ * test loses a worker, so each starts a cluster of its own.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StandaloneClusterIT {
+  static final Path CREDIT = Path.of("../examples/data/credit_data.csv").toAbsolutePath().normalize();
 
   @TempDir
-  static Path dir;
-  private static StandaloneCluster cluster;
-  private static long startedAt;
+  Path dir;
+  private StandaloneCluster cluster;
+  private long startedAt;
 
-  @BeforeAll
-  static void startCluster() throws Exception {
+  @BeforeEach
+  void startCluster() throws Exception {
     startedAt = System.nanoTime();
     cluster = StandaloneCluster.start(dir, 2);
     System.out.printf("standalone cluster (master + 2 workers) up in %.1f s%n", seconds(startedAt));
   }
 
-  @AfterAll
-  static void stopCluster() {
+  @AfterEach
+  void stopCluster() {
     if (cluster != null) {
       cluster.close();
-      System.out.printf("StandaloneClusterIT: %.1f s in all%n", seconds(startedAt));
+      System.out.printf("StandaloneClusterIT: %.1f s with this cluster%n", seconds(startedAt));
     }
   }
 
@@ -52,7 +50,6 @@ class StandaloneClusterIT {
    * observation stored once.
    */
   @Test
-  @Order(1)
   void aTuningJobLosesNoObservationWhenAWorkerDies() throws Exception {
     Path output = dir.resolve("tuning-out");
     Path job = Files.writeString(dir.resolve("sleeping.yaml"), String.join("\n",
@@ -83,16 +80,70 @@ class StandaloneClusterIT {
       driver.descendants().forEach(ProcessHandle::destroyForcibly);
       driver.destroyForcibly();
     }
-    assertEquals(0, driver.exitValue(), JavaProcess.tail(log, 60));
-    List<Observation> observed = TuningOutputs.observations(output);
-    assertEquals(12, TuningOutputs.distinctIds(observed).size(), JavaProcess.tail(log, 60));
-    assertTrue(observed.stream().noneMatch(Observation::failed), "no trial should count as failed: " + observed);
-    assertEquals(TuningOutputs.distinctIds(observed), TuningOutputs.trialsCsvIds(output), "trials.csv: one row a trial");
+    assertEveryTrialStoredOnce(driver, log, output, 12);
     System.out.printf("tuning job, budget 12 on 2 workers, one killed mid-run: %.1f s%n", seconds(start));
   }
 
+  /**
+   * The distributed mode: a model job on the credit data (logistic regression, 2 folds, parallelism 2,
+   * budget 8), whose every trial is a Spark ML fit with tasks on both workers' executors. Worker 0 dies
+   * while trials run; Spark re-runs the lost tasks (and recomputes the lost cached partitions) on worker
+   * 1, so every trial completes and each is stored once, and the best model is refit and saved.
+   */
+  @Test
+  void aDistributedModelJobLosesNoObservationWhenAWorkerDies() throws Exception {
+    Path output = dir.resolve("model-out");
+    Path job = Files.writeString(dir.resolve("credit-lr.yaml"), String.join("\n",
+        "name: credit-lr-on-a-cluster",
+        "data: {path: \"" + CREDIT + "\", format: csv, options: {header: \"true\"}, label: Status, positive: bad}",
+        "model: {estimator: logistic_regression, params: {maxIter: 20}}",
+        "parameters:",
+        "  - {name: regParam, type: double, bounds: {min: 0.0001, max: 1}, transformation: log}",
+        "  - {name: elasticNetParam, type: double, bounds: {min: 0, max: 1}}",
+        "metric: {name: areaUnderROC}",
+        "validation: {folds: 2}",
+        "observation_budget: 8",
+        "parallelism: 2",
+        "seed: 5",
+        "output: " + output, ""));
+    Path log = dir.resolve("model.log");
+    long start = System.nanoTime();
+    Process driver = submit(List.of("--class", "io.bayestune.cli.Main", SparkDistribution.clusterJar().toString(),
+        "run", job.toString()), log).start();
+    try {
+      awaitObservations(output, 2, driver, log);
+      awaitExecutorLog(cluster.workDir(0), "Finished task", 60);
+      awaitExecutorLog(cluster.workDir(1), "Finished task", 60);
+      cluster.killWorker(0);
+      int storedAtKill = TuningOutputs.storedObservations(output).map(List::size).orElse(0);
+      System.out.printf("worker 0 killed after %.1f s, %d observations stored%n", seconds(start), storedAtKill);
+      assertTrue(storedAtKill < 8, "the kill must come mid-run, but all 8 trials were stored already");
+      assertTrue(driver.waitFor(300, TimeUnit.SECONDS), "the job did not finish after losing a worker");
+    } finally {
+      driver.descendants().forEach(ProcessHandle::destroyForcibly);
+      driver.destroyForcibly();
+    }
+    assertEveryTrialStoredOnce(driver, log, output, 8)
+        .forEach(o -> assertTrue(o.value() > 0.6 && o.value() < 0.95, "a credit AUC: " + o));
+    assertTrue(Files.isDirectory(output.resolve("best-model")), "the refit best model is saved");
+    // The driver saw the executor go while the job ran (Spark's TaskSchedulerImpl logs it at ERROR).
+    assertTrue(Files.readString(log).contains("Lost executor"), JavaProcess.tail(log, 60));
+    System.out.printf("model job, budget 8 on 2 workers, one killed mid-run: %.1f s%n", seconds(start));
+  }
+
+  /** The driver succeeded with {@code budget} trials, none failed, each stored once and one row of trials.csv. */
+  private static List<Observation> assertEveryTrialStoredOnce(Process driver, Path log, Path output, int budget)
+      throws IOException {
+    assertEquals(0, driver.exitValue(), JavaProcess.tail(log, 60));
+    List<Observation> observed = TuningOutputs.observations(output);
+    assertEquals(budget, TuningOutputs.distinctIds(observed).size(), JavaProcess.tail(log, 60));
+    assertTrue(observed.stream().noneMatch(Observation::failed), "no trial should count as failed: " + observed);
+    assertEquals(TuningOutputs.distinctIds(observed), TuningOutputs.trialsCsvIds(output), "trials.csv: one row a trial");
+    return observed;
+  }
+
   /** spark-submit to the cluster in client mode, executors of 512 MiB (a worker has 1 GiB), both cores. */
-  private static JavaProcess submit(List<String> appArgs, Path log) {
+  private JavaProcess submit(List<String> appArgs, Path log) {
     List<String> args = new ArrayList<>(List.of("--master", cluster.masterUrl(),
         "--conf", "spark.driver.host=127.0.0.1",
         "--conf", "spark.executor.memory=512m",

@@ -88,7 +88,7 @@ class TuningJobIT {
     assertEquals(14, progress.size(), printed);
     for (int i = 0; i < progress.size(); i++) {
       assertTrue(progress.get(i).matches("\\[" + (i + 1) + "/14] (branin=[-0-9.e]+|failed: .+) best=[-0-9.e]+"
-          + " x1=[-0-9.e]+ x2=[-0-9.e]+ \\([0-9.]+ s\\)"), progress.get(i));
+          + "( \\(est\\. [-0-9.e]+\\))? x1=[-0-9.e]+ x2=[-0-9.e]+ \\([0-9.]+ s\\)"), progress.get(i));
     }
     assertTrue(printed.contains("branin: 14 observations ("), printed);
     assertTrue(printed.contains("outputs in " + out.toUri().toString().replaceAll("/$", "")
