@@ -6,6 +6,7 @@ import io.bayestune.optimizer.experiment.Experiment;
 import io.bayestune.optimizer.experiment.Observation;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -33,10 +34,10 @@ public final class RunSummary {
     e.best().ifPresentOrElse(
         b -> {
           sb.append("best ").append(e.spec().metric().name()).append('=').append(ProgressPrinter.number(b.value()))
-              .append(" (trial ").append(b.suggestionId()).append("): ").append(b.assignments()).append('\n');
+              .append(" (").append(source(b.suggestionId())).append("): ").append(b.assignments()).append('\n');
           highestOtherThan(e, b).ifPresent(top -> sb.append("  the model's pick (estimate ")
               .append(ProgressPrinter.number(b.estimatedValue())).append("): the highest single value, ")
-              .append(ProgressPrinter.number(top.value())).append(" (trial ").append(top.suggestionId())
+              .append(ProgressPrinter.number(top.value())).append(" (").append(source(top.suggestionId()))
               .append("), rates lower once each trial's fold spread is counted\n"));
         },
         () -> sb.append("no trial completed, so there is no best configuration\n"));
@@ -55,7 +56,14 @@ public final class RunSummary {
         top = o;
       }
     }
-    return top == null || top.suggestionId().equals(chosen.suggestionId()) ? Optional.empty() : Optional.of(top);
+    boolean same = top != null && Objects.equals(top.suggestionId(), chosen.suggestionId())
+        && top.assignments().equals(chosen.assignments()) && top.value() == chosen.value();
+    return top == null || same ? Optional.empty() : Optional.of(top);
+  }
+
+  /** Where an observation came from: a trial, or (no suggestion id) a warm start's imported observation. */
+  private static String source(String suggestionId) {
+    return suggestionId == null ? "warm start" : "trial " + suggestionId;
   }
 
   static String duration(double seconds) {

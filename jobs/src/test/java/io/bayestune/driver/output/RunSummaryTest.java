@@ -70,6 +70,22 @@ class RunSummaryTest {
   }
 
   @Test
+  void aWarmStartsObservationsHaveNoTrialIdAndAreNamedAsSuch() {
+    // The same bowl, observed by assignments as a warm start imports them: no suggestion ids.
+    Experiment imported = Experiment.create(SpecJson.parse(SPEC), 7);
+    bowl(0.02).observations().forEach(o -> imported.observe(o.assignments().asMap(), o.value(), o.valueStddev()));
+    Best best = imported.best().orElseThrow();
+    assertNotNull(best.estimatedValue());
+
+    List<String> lines = summary(imported);
+    assertEquals("best auc=" + ProgressPrinter.number(best.value()) + " (warm start): " + best.assignments(),
+        lines.get(1));
+    assertEquals("  the model's pick (estimate " + ProgressPrinter.number(best.estimatedValue())
+        + "): the highest single value, 0.81 (warm start), rates lower once each trial's fold spread is counted",
+        lines.get(2));
+  }
+
+  @Test
   void exactValuesMakeTheHighestValueTheBestWithNoSecondLine() {
     Experiment e = bowl(null);
     List<String> lines = summary(e);
