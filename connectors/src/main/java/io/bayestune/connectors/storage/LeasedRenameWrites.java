@@ -41,6 +41,8 @@ final class LeasedRenameWrites implements StateDocument.WriteProtocol {
   private final Lease lease;
   private final String location;
   private ScheduledExecutorService renewer;
+  /** Made on the first save and kept: each FileContext of an hdfs:// URI opens a DFS client of its own. */
+  private FileContext renames;
 
   LeasedRenameWrites(FileSystem fs, Configuration conf, Path directory, Lease lease, String location) {
     this.fs = fs;
@@ -101,7 +103,10 @@ final class LeasedRenameWrites implements StateDocument.WriteProtocol {
       }
       return;
     }
-    FileContext.getFileContext(fs.getUri(), conf).rename(temporary, state, Options.Rename.OVERWRITE);
+    if (renames == null) {
+      renames = FileContext.getFileContext(fs.getUri(), conf);
+    }
+    renames.rename(temporary, state, Options.Rename.OVERWRITE);
   }
 
   private void startRenewing() {
