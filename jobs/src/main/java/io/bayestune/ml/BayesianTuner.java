@@ -10,7 +10,6 @@ import io.bayestune.optimizer.experiment.Metric;
 import io.bayestune.optimizer.experiment.Observation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Optional;
 import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.Model;
 import org.apache.spark.ml.evaluation.Evaluator;
@@ -221,7 +220,8 @@ public final class BayesianTuner extends Estimator<BayesianTunerModel> implement
         settings.parallelism());
     TrialsRun run = runTrials(dataset.toDF(), settings, spec, params, spark);
     Experiment experiment = run.experiment();
-    Observation best = bestObservation(experiment, metric)
+    // The best mean metric, as CrossValidator chooses (not the noise-aware Experiment.best of a job).
+    Observation best = experiment.bestObserved()
         .orElseThrow(() -> allFailed(experiment, run.firstFailure()));
     ParamMap bestParams = params.paramMap(best.assignments().asMap());
     Model<?> bestModel;
@@ -270,17 +270,6 @@ public final class BayesianTuner extends Estimator<BayesianTunerModel> implement
     } catch (IOException e) {
       throw new UncheckedIOException("tuning " + uid + ": the in-memory experiment state failed", e);
     }
-  }
-
-  /** The completed trial with the best metric (the evaluator's direction), as CrossValidator chooses. */
-  static Optional<Observation> bestObservation(Experiment experiment, Metric metric) {
-    Observation best = null;
-    for (Observation o : experiment.observations()) {
-      if (!o.failed() && (best == null || metric.isBetter(o.value(), best.value()))) {
-        best = o;
-      }
-    }
-    return Optional.ofNullable(best);
   }
 
   private static IllegalStateException allFailed(Experiment experiment, Throwable firstFailure) {

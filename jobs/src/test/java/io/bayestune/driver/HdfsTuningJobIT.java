@@ -8,9 +8,7 @@ import io.bayestune.driver.job.JobSpec;
 import io.bayestune.driver.job.JobSpecParser;
 import io.bayestune.optimizer.experiment.Experiment;
 import io.bayestune.optimizer.experiment.Observation;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,9 +46,7 @@ class HdfsTuningJobIT {
     hdfs.fileSystem().copyFromLocalFile(new org.apache.hadoop.fs.Path(
         Path.of("..", "examples", "data", "credit_data.csv").toAbsolutePath().toUri()),
         new org.apache.hadoop.fs.Path("/data/credit/credit_data.csv"));
-    spark = SparkSession.builder().master("local[2]").appName("HdfsTuningJobIT")
-        .config("spark.ui.enabled", "false").config("spark.scheduler.mode", "FAIR")
-        .config("spark.ui.showConsoleProgress", "false").getOrCreate();
+    spark = JobRuns.localSpark("HdfsTuningJobIT");
   }
 
   @AfterAll
@@ -61,9 +57,7 @@ class HdfsTuningJobIT {
   }
 
   private static String run(JobSpec job) throws Exception {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    TuningJob.run(spark, job, new PrintStream(bytes, true, StandardCharsets.UTF_8));
-    return bytes.toString(StandardCharsets.UTF_8);
+    return JobRuns.printed(spark, job);
   }
 
   private static Experiment stored(FileSystem fs, String output) throws IOException {

@@ -10,9 +10,7 @@ import io.bayestune.driver.job.JobSpecParser;
 import io.bayestune.optimizer.experiment.Experiment;
 import io.bayestune.optimizer.experiment.Observation;
 import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStreamReader;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,9 +51,7 @@ class S3TuningJobIT {
     try (S3Client client = s3.client()) {
       client.putObject(b -> b.bucket("data").key("credit/credit_data.csv"), RequestBody.fromFile(credit));
     }
-    spark = SparkSession.builder().master("local[2]").appName("S3TuningJobIT")
-        .config("spark.ui.enabled", "false").config("spark.scheduler.mode", "FAIR")
-        .config("spark.ui.showConsoleProgress", "false").getOrCreate();
+    spark = JobRuns.localSpark("S3TuningJobIT");
   }
 
   @AfterAll
@@ -102,9 +98,7 @@ class S3TuningJobIT {
   }
 
   private static String run(Path jobFile) throws Exception {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    TuningJob.run(spark, JobSpecParser.parse(jobFile), new PrintStream(bytes, true, StandardCharsets.UTF_8));
-    return bytes.toString(StandardCharsets.UTF_8);
+    return JobRuns.printed(spark, JobSpecParser.parse(jobFile));
   }
 
   private static Experiment stored(String key) {

@@ -41,9 +41,7 @@ class TuningJobIT {
 
   @BeforeAll
   static void startSpark() {
-    spark = SparkSession.builder().master("local[2]").appName("TuningJobIT")
-        .config("spark.ui.enabled", "false").config("spark.scheduler.mode", "FAIR")
-        .config("spark.ui.showConsoleProgress", "false").getOrCreate();
+    spark = JobRuns.localSpark("TuningJobIT");
   }
 
   @AfterAll
@@ -73,9 +71,7 @@ class TuningJobIT {
   }
 
   private static String run(JobSpec job) throws Exception {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    TuningJob.run(spark, job, new PrintStream(bytes, true, StandardCharsets.UTF_8));
-    return bytes.toString(StandardCharsets.UTF_8);
+    return JobRuns.printed(spark, job);
   }
 
   @Test

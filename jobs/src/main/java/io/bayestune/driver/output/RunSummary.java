@@ -6,7 +6,6 @@ import io.bayestune.optimizer.experiment.Experiment;
 import io.bayestune.optimizer.experiment.Observation;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -45,20 +44,12 @@ public final class RunSummary {
     return sb.toString();
   }
 
-  /** The trial with the best single value, when the model's choice of best (noisy values) is another. */
+  /** The observation with the best single value, when the model's choice of best (noisy values) scored lower. */
   private static Optional<Observation> highestOtherThan(Experiment e, Best chosen) {
     if (chosen.estimatedValue() == null) {
       return Optional.empty();
     }
-    Observation top = null;
-    for (Observation o : e.observations()) {
-      if (!o.failed() && (top == null || e.spec().metric().isBetter(o.value(), top.value()))) {
-        top = o;
-      }
-    }
-    boolean same = top != null && Objects.equals(top.suggestionId(), chosen.suggestionId())
-        && top.assignments().equals(chosen.assignments()) && top.value() == chosen.value();
-    return top == null || same ? Optional.empty() : Optional.of(top);
+    return e.bestObserved().filter(top -> e.spec().metric().isBetter(top.value(), chosen.value()));
   }
 
   /** Where an observation came from: a trial, or (no suggestion id) a warm start's imported observation. */

@@ -179,6 +179,20 @@ public final class Experiment {
     return best;
   }
 
+  /**
+   * The completed observation with the best single value in the metric's direction (the first of equals),
+   * ignoring noise: what CrossValidator would pick. {@link #best} may name another when values are noisy.
+   */
+  public synchronized Optional<Observation> bestObserved() {
+    Observation top = null;
+    for (Observation o : observations) {
+      if (!o.failed() && (top == null || spec.metric().isBetter(o.value(), top.value()))) {
+        top = o;
+      }
+    }
+    return Optional.ofNullable(top);
+  }
+
   public synchronized List<Suggestion> suggestions() {
     return List.copyOf(suggestions.values());
   }

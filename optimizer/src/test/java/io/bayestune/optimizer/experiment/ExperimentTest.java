@@ -26,6 +26,18 @@ class ExperimentTest {
   }
 
   @Test
+  void bestObservedIsTheLowestCompletedValueOfAMinimizedMetricAndEmptyBeforeOne() {
+    Experiment e = fresh();
+    List<Suggestion> s = e.suggest(4);
+    e.observeFailed(s.get(0).id());
+    assertTrue(e.bestObserved().isEmpty(), "a failed trial has no value to be best");
+    e.observe(s.get(1).id(), 5.0, null);
+    e.observe(s.get(2).id(), 2.0, 0.5);
+    e.observe(s.get(3).id(), 2.0, null);
+    assertEquals(s.get(2).id(), e.bestObserved().orElseThrow().suggestionId(), "the first of equal values");
+  }
+
+  @Test
   void suggestObserveBestWithAMinimizedMetric() {
     Experiment e = fresh();
     List<Suggestion> s = e.suggest(3);
