@@ -1,5 +1,6 @@
 """bayestune: Bayesian optimization for Apache Spark, from Python."""
 from bayestune._jar import jar_path
+from bayestune.space import SearchSpace
 
-__all__ = ["jar_path"]
+__all__ = ["SearchSpace", "jar_path"]
 __version__ = "0.1.0"
