@@ -92,15 +92,34 @@ public final class Experiment {
   public synchronized History history() {
     List<History.Trial> completed = new ArrayList<>();
     for (Observation o : observations) {
-      completed.add(new History.Trial(o.assignments(),
+      History.Trial t = new History.Trial(o.assignments(),
           o.failed() ? Double.NaN : spec.metric().objective().toMaximized(o.value()),
-          o.valueStddev() == null ? Double.NaN : o.valueStddev(), o.failed()));
+          o.valueStddev() == null ? Double.NaN : o.valueStddev(), o.failed());
+      completed.add(spec.multiMetric() ? withOutcomes(t, o) : t);
     }
     List<Assignments> open = new ArrayList<>();
     for (Suggestion s : openSuggestions()) {
       open.add(s.assignments());
     }
     return new History(encoding, completed, open, nextId - 1, seed);
+  }
+
+  /**
+   * The trial with every modelled metric (objectives, then constraints) turned so that larger is better;
+   * a constraint's outcome is its slack, which is >= 0 when the threshold is met.
+   */
+  private History.Trial withOutcomes(History.Trial t, Observation o) {
+    List<Metric> modelled = spec.modelled();
+    double[] outcomes = new double[modelled.size()];
+    double[] stddevs = new double[modelled.size()];
+    for (int j = 0; j < outcomes.length; j++) {
+      Metric m = modelled.get(j);
+      MetricEvaluation e = o.evaluationOf(m);
+      outcomes[j] = e == null ? Double.NaN
+          : m.strategy() == Metric.Strategy.CONSTRAINT ? m.slack(e.value()) : m.objective().toMaximized(e.value());
+      stddevs[j] = e == null || e.valueStddev() == null ? Double.NaN : e.valueStddev();
+    }
+    return new History.Trial(t.assignments(), t.value(), t.noiseStddev(), t.failed(), outcomes, stddevs);
   }
 
   /** Reports a value for an open suggestion. */
@@ -113,6 +132,7 @@ public final class Experiment {
       Map<String, String> metadata) {
     Suggestion s = openSuggestion(suggestionId);
     checkValue("suggestion " + suggestionId, value, valueStddev);
+    requireOneMetric("suggestion " + suggestionId);
     return record(new Observation(s.id(), s.assignments(), value, valueStddev, false, null, metadata));
   }
 
@@ -133,7 +153,42 @@ public final class Experiment {
   public synchronized Observation observe(Map<String, ?> assignments, double value, Double valueStddev) {
     Assignments a = spec.space().validate(assignments);
     checkValue("observation", value, valueStddev);
+    requireOneMetric("observation");
     return record(new Observation(null, a, value, valueStddev, false, null, Map.of()));
+  }
+
+  /**
+   * Reports every metric's value for an open suggestion (SigOpt's {@code values}); in a one-metric
+   * experiment the list holds that metric alone.
+   *
+   * @throws IllegalArgumentException when a metric of the experiment has no value, or a value is
+   *     not finite, naming the metric and the fix; the experiment is then unchanged
+   */
+  public synchronized Observation observe(String suggestionId, List<MetricEvaluation> values,
+      Map<String, String> metadata) {
+    Suggestion s = openSuggestion(suggestionId);
+    return record(withValues("suggestion " + suggestionId, s.id(), s.assignments(), values, metadata));
+  }
+
+  /** Reports every metric's value for a configuration no suggestion asked for (past trials). */
+  public synchronized Observation observe(Map<String, ?> assignments, List<MetricEvaluation> values) {
+    Assignments a = spec.space().validate(assignments);
+    return record(withValues("observation", null, a, values, Map.of()));
+  }
+
+  private Observation withValues(String subject, String id, Assignments a, List<MetricEvaluation> values,
+      Map<String, String> metadata) {
+    List<MetricEvaluation> ordered = MetricValues.check(spec, subject, values);
+    MetricEvaluation primary = MetricValues.primary(spec, ordered);
+    // A one-metric experiment keeps its observations in the one-value shape it always had.
+    return new Observation(id, a, primary.value(), primary.valueStddev(), false, null, metadata,
+        spec.multiMetric() ? ordered : List.of());
+  }
+
+  private void requireOneMetric(String subject) {
+    if (spec.multiMetric()) {
+      MetricValues.check(spec, subject, List.of());
+    }
   }
 
   private Observation record(Observation o) {
@@ -173,20 +228,46 @@ public final class Experiment {
   public synchronized Optional<Best> best() {
     // Observations only grow, so their count identifies the history; noisy histories fit a model.
     if (bestForCount != observations.size()) {
-      best = BestEstimator.best(spec.metric(), encoding, observations, seed);
+      // An observation that misses a constraint is never best; a one-metric experiment has none.
+      List<Observation> candidates = spec.constraints().isEmpty() ? observations
+          : observations.stream().filter(o -> o.feasible(spec)).toList();
+      best = spec.optimized().size() > 1 ? ParetoBest.front(spec, observations).stream().findFirst()
+          : BestEstimator.best(spec.metric(), encoding, candidates, seed).map(b -> withValuesOf(b, candidates));
       bestForCount = observations.size();
     }
     return best;
   }
 
+  private static Best withValuesOf(Best b, List<Observation> from) {
+    for (Observation o : from) {
+      if (!o.values().isEmpty() && o.assignments().equals(b.assignments())
+          && java.util.Objects.equals(o.suggestionId(), b.suggestionId())) {
+        return new Best(b.suggestionId(), b.assignments(), b.value(), b.valueStddev(), b.estimatedValue(), o.values());
+      }
+    }
+    return b;
+  }
+
+  /**
+   * SigOpt's {@code best_assignments}: with two optimized metrics, the Pareto front of the feasible
+   * observations (best first in the first optimized metric); otherwise the one {@link #best}, or
+   * nothing before the first feasible observation.
+   */
+  public synchronized List<Best> bestAssignments() {
+    if (spec.optimized().size() > 1) {
+      return ParetoBest.front(spec, observations);
+    }
+    return best().map(List::of).orElse(List.of());
+  }
+
   /**
    * The completed observation with the best single value in the metric's direction (the first of equals),
-   * ignoring noise: what CrossValidator would pick. {@link #best} may name another when values are noisy.
+   * ignoring noise and skipping observations that miss a constraint: what CrossValidator would pick. {@link #best} may name another when values are noisy.
    */
   public synchronized Optional<Observation> bestObserved() {
     Observation top = null;
     for (Observation o : observations) {
-      if (!o.failed() && (top == null || spec.metric().isBetter(o.value(), top.value()))) {
+      if (o.feasible(spec) && (top == null || spec.metric().isBetter(o.value(), top.value()))) {
         top = o;
       }
     }

@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bayestune.optimizer.space.Assignments;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,6 +17,7 @@ import java.util.Map;
  * {"format": "bayestune-experiment/1", "seed": 7, "next_id": 4, "experiment": {<spec>},
  *  "suggestions": [{"id": "1", "assignments": {...}}, ...],
  *  "observations": [{"suggestion": "1", "assignments": {...}, "value": 3.2, "value_stddev": 0.1},
+ *                   {"suggestion": "3", ..., "value": 3.2, "values": [{"name": "auc", "value": 3.2}, ...]},
  *                   {"suggestion": "2", "assignments": {...}, "failed": true, "failure_reason": "..."}]}
  * }</pre>
  */
@@ -61,12 +64,36 @@ final class ExperimentJson {
       if (o.valueStddev() != null) {
         n.put("value_stddev", o.valueStddev());
       }
+      if (!o.values().isEmpty()) {
+        n.set("values", writeValues(o.values()));
+      }
     }
     if (!o.metadata().isEmpty()) {
       ObjectNode m = n.putObject("metadata");
       o.metadata().forEach(m::put);
     }
     return n;
+  }
+
+  /** SigOpt's {@code values}: [{"name": ..., "value": ..., "value_stddev": ...}]. */
+  static ArrayNode writeValues(List<MetricEvaluation> values) {
+    ArrayNode out = SpecJson.MAPPER.createArrayNode();
+    for (MetricEvaluation v : values) {
+      ObjectNode vn = out.addObject().put("name", v.name()).put("value", v.value());
+      if (v.valueStddev() != null) {
+        vn.put("value_stddev", v.valueStddev());
+      }
+    }
+    return out;
+  }
+
+  private static List<MetricEvaluation> readValues(JsonNode values) {
+    List<MetricEvaluation> out = new ArrayList<>();
+    for (JsonNode v : values) {
+      out.add(new MetricEvaluation(v.path("name").asText(), v.path("value").asDouble(),
+          v.hasNonNull("value_stddev") ? v.get("value_stddev").asDouble() : null));
+    }
+    return out;
   }
 
   static Experiment read(String json) {
@@ -98,7 +125,8 @@ final class ExperimentJson {
       e.restoreObservation(new Observation(o.hasNonNull("suggestion") ? o.get("suggestion").asText() : null, a,
           failed ? Double.NaN : o.path("value").asDouble(),
           o.hasNonNull("value_stddev") ? o.get("value_stddev").asDouble() : null, failed,
-          o.hasNonNull("failure_reason") ? o.get("failure_reason").asText() : null, metadata));
+          o.hasNonNull("failure_reason") ? o.get("failure_reason").asText() : null, metadata,
+          readValues(o.path("values"))));
     }
     e.restoreNextId(root.path("next_id").asLong(e.suggestions().size() + 1));
     return e;

@@ -73,13 +73,13 @@ public final class SpecJson {
       parameters.add(parameter("parameters[" + i + "]", ps.get(i)));
     }
     SearchSpace space = new SearchSpace(parameters, conditionals);
-    Metric metric = metric(spec.path("metrics"));
+    List<Metric> metrics = metrics(spec.path("metrics"));
     StrategyType type = spec.hasNonNull("type") ? StrategyType.fromJson(text("type", spec.get("type")))
         : StrategyType.OFFLINE;
     int budget = positiveInt("observation_budget", spec.path("observation_budget"), 0);
     int bandwidth = positiveInt("parallel_bandwidth", spec.path("parallel_bandwidth"), 1);
     String name = spec.hasNonNull("name") ? text("name", spec.get("name")) : "";
-    ExperimentSpec result = new ExperimentSpec(name, space, metric, type, budget, bandwidth);
+    ExperimentSpec result = new ExperimentSpec(name, space, metrics, type, budget, bandwidth);
     if (type == StrategyType.GRID) {
       GridSize.check(space);
     }
@@ -180,35 +180,50 @@ public final class SpecJson {
     return out;
   }
 
-  private static Metric metric(JsonNode metrics) {
+  private static final Set<String> METRIC_FIELDS = Set.of("name", "objective", "strategy", "threshold");
+
+  private static List<Metric> metrics(JsonNode metrics) {
     if (metrics.isMissingNode() || metrics.isNull()) {
-      return new Metric("value", Metric.Goal.MAXIMIZE);
+      return List.of(new Metric("value", Metric.Goal.MAXIMIZE));
     }
     requireArray("metrics", metrics);
-    List<JsonNode> optimized = new ArrayList<>();
-    for (JsonNode m : metrics) {
-      String strategy = m.path("strategy").asText("optimize");
-      if (strategy.equals("optimize")) {
-        optimized.add(m);
+    List<Metric> out = new ArrayList<>();
+    for (int i = 0; i < metrics.size(); i++) {
+      String at = "metrics[" + i + "]";
+      JsonNode m = metrics.get(i);
+      if (!m.isObject()) {
+        throw new IllegalArgumentException(at + ": must be an object such as {\"name\":\"auc\",\"objective\":"
+            + "\"maximize\"}, but got " + m);
       }
-    }
-    if (optimized.size() != 1) {
-      throw new IllegalArgumentException("metrics: exactly one optimized metric is supported yet, but got "
-          + optimized.size() + "; keep one metric (multi-metric optimization is not supported yet)");
-    }
-    JsonNode m = optimized.get(0);
-    String name = text("metrics[0].name", m.path("name"));
-    Metric.Goal goal = Metric.Goal.MAXIMIZE;
-    if (m.hasNonNull("objective")) {
-      String o = text("metrics[0].objective", m.get("objective"));
-      if (o.equals("minimize")) {
-        goal = Metric.Goal.MINIMIZE;
-      } else if (!o.equals("maximize")) {
-        throw new IllegalArgumentException("metrics[0].objective: must be \"maximize\" or \"minimize\", but got \""
-            + o + "\"");
+      checkFields(at, m, METRIC_FIELDS);
+      String name = text(at + ".name", m.path("name"));
+      Metric.Goal goal = Metric.Goal.MAXIMIZE;
+      if (m.hasNonNull("objective")) {
+        String o = text(at + ".objective", m.get("objective"));
+        if (o.equals("minimize")) {
+          goal = Metric.Goal.MINIMIZE;
+        } else if (!o.equals("maximize")) {
+          throw new IllegalArgumentException(at + ".objective: must be \"maximize\" or \"minimize\", but got \""
+              + o + "\"");
+        }
       }
+      Metric.Strategy strategy = Metric.Strategy.OPTIMIZE;
+      if (m.hasNonNull("strategy")) {
+        String st = text(at + ".strategy", m.get("strategy"));
+        strategy = switch (st) {
+          case "optimize" -> Metric.Strategy.OPTIMIZE;
+          case "constraint" -> Metric.Strategy.CONSTRAINT;
+          case "store" -> Metric.Strategy.STORE;
+          default -> throw new IllegalArgumentException(at + ".strategy: must be \"optimize\", \"constraint\" or"
+              + " \"store\", but got \"" + st + "\"");
+        };
+      }
+      Double threshold = m.hasNonNull("threshold") ? number(at + ".threshold", m.get("threshold")) : null;
+      Metric.Goal g = goal;
+      Metric.Strategy st = strategy;
+      out.add(wrap(at + " '" + name + "'", () -> new Metric(name, g, st, threshold)));
     }
-    return new Metric(name, goal);
+    return out;
   }
 
   /** The spec in SigOpt's JSON shape; {@code parse(toJson(s))} equals {@code s}. */
@@ -253,8 +268,17 @@ public final class SpecJson {
         p.conditions().forEach((k, v) -> v.forEach(cn.putArray(k)::add));
       }
     }
-    out.putArray("metrics").addObject().put("name", spec.metric().name())
-        .put("objective", spec.metric().objective().jsonName());
+    ArrayNode ms = out.putArray("metrics");
+    for (Metric m : spec.metrics()) {
+      ObjectNode mn = ms.addObject().put("name", m.name()).put("objective", m.objective().jsonName());
+      // A one-metric spec is written as before, so that its state files stay byte-for-byte the same.
+      if (spec.multiMetric()) {
+        mn.put("strategy", m.strategy().jsonName());
+      }
+      if (m.threshold() != null) {
+        mn.put("threshold", m.threshold());
+      }
+    }
     if (spec.observationBudget() > 0) {
       out.put("observation_budget", spec.observationBudget());
     }
@@ -339,7 +363,7 @@ public final class SpecJson {
       String m = e.getMessage();
       // Value types name themselves ("parameter 'x': ..."); lead with the JSON path instead.
       int colon = m.indexOf(": ");
-      boolean selfNamed = m.startsWith("parameter '") || m.startsWith("conditional");
+      boolean selfNamed = m.startsWith("parameter '") || m.startsWith("conditional") || m.startsWith("metric '");
       throw new IllegalArgumentException(at + (selfNamed && colon > 0 ? m.substring(colon) : ": " + m), e);
     }
   }

@@ -27,8 +27,28 @@ public final class History {
    *
    * @param value the metric turned so that larger is better; NaN when failed
    * @param noiseStddev the value's standard deviation when known, else NaN
+   * @param outcomes in a multimetric experiment, every modelled metric (optimized ones, then
+   *     constraints) turned so that larger is better, a constraint as its slack (>= 0 when met);
+   *     null in a one-metric experiment. Not copied: the experiment makes a new array per history
+   * @param outcomeStddevs the outcomes' standard deviations (NaN when unknown), or null
    */
-  public record Trial(Assignments assignments, double value, double noiseStddev, boolean failed) {
+  public record Trial(Assignments assignments, double value, double noiseStddev, boolean failed, double[] outcomes,
+      double[] outcomeStddevs) {
+
+    /** A trial of a one-metric experiment. */
+    public Trial(Assignments assignments, double value, double noiseStddev, boolean failed) {
+      this(assignments, value, noiseStddev, failed, null, null);
+    }
+
+    /** The j-th modelled metric's outcome (larger is better; a constraint's slack); NaN when failed. */
+    public double outcome(int j) {
+      return failed ? Double.NaN : outcomes[j];
+    }
+
+    /** The j-th modelled metric's standard deviation when known, else NaN. */
+    public double outcomeStddev(int j) {
+      return failed || outcomeStddevs == null ? Double.NaN : outcomeStddevs[j];
+    }
   }
 
   public History(UnitCubeEncoding encoding, List<Trial> completed, List<Assignments> open, long suggestionsMade,

@@ -101,10 +101,12 @@ class SpecJsonTest {
   }
 
   @Test
-  void twoOptimizedMetricsAreNotSupportedYet() {
-    String spec = "{\"parameters\":[" + x("a") + "],\"metrics\":[{\"name\":\"f\"},{\"name\":\"g\"}]}";
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SpecJson.parse(spec));
-    assertMentions(e.getMessage(), "metrics", "got 2", "not supported yet");
+  void twoOptimizedMetricsAreAcceptedAndAThirdIsRefused() {
+    String two = "{\"parameters\":[" + x("a") + "],\"metrics\":[{\"name\":\"f\"},{\"name\":\"g\"}]}";
+    assertEquals(2, SpecJson.parse(two).optimized().size());
+    String three = two.replace("]}", ",{\"name\":\"h\"}]}");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SpecJson.parse(three));
+    assertMentions(e.getMessage(), "metrics", "got 3", "\"constraint\"");
   }
 
   @Test
