@@ -23,6 +23,8 @@ import java.util.Set;
  * {"op":"observe","suggestion":"1","values":[{"name":"f","value":3.2,"value_stddev":0.1}]} -> {"ok":true}
  * {"op":"observe","suggestion":"1","failed":true}    -> {"ok":true}
  * {"op":"best"}                                      -> {"ok":true,"best":{"assignments":{...},"value":3.2}}
+ *   (a multimetric experiment: observe sends every metric in "values", and best adds "best_assignments":
+ *    the Pareto front of the feasible observations, or the one best)
  * anything wrong                                     -> {"ok":false,"error":"..."}; state unchanged
  * </pre>
  */
@@ -120,6 +122,10 @@ final class AskTellServer {
       e.observeFailed(suggestion);
       return ok();
     }
+    if (e.spec().multiMetric()) {
+      e.observe(suggestion, MetricValue.all(request.path("values"), "suggestion " + suggestion), java.util.Map.of());
+      return ok();
+    }
     MetricValue mv = MetricValue.from(request, e.spec().metric().name(), "suggestion " + suggestion);
     e.observe(suggestion, mv.value(), mv.stddev());
     return ok();
@@ -140,6 +146,11 @@ final class AskTellServer {
         best.put("value_estimate", b.estimatedValue());
       }
     }, () -> out.putNull("best"));
+    if (e.spec().multiMetric()) {
+      // SigOpt's list: the Pareto front of a two-objective experiment, else the one best.
+      ArrayNode front = out.putArray("best_assignments");
+      e.bestAssignments().forEach(b -> front.add(SigOptJson.best(b)));
+    }
     return out;
   }
 

@@ -106,8 +106,8 @@ final class ExperimentCommands {
   void observe(Args args) throws IOException {
     String id = args.require("suggestion");
     boolean failed = args.flag("failed");
-    if (failed && args.get("value") != null) {
-      throw new Args.UsageException("observe: give either --value V or --failed, not both");
+    if (failed && (args.get("value") != null || args.get("values") != null)) {
+      throw new Args.UsageException("observe: give either --value V (--values JSON) or --failed, not both");
     }
     try (ExperimentStore store = Stores.open(args.require("at"))) {
       StoredState state = load(store);
@@ -115,6 +115,8 @@ final class ExperimentCommands {
       Observation o;
       if (failed) {
         o = e.observeFailed(id, args.get("reason"), Map.of());
+      } else if (args.get("values") != null) {
+        o = e.observe(id, MetricValue.all(valuesJson(args.get("values")), "suggestion " + id), Map.of());
       } else {
         if (args.get("value") == null) {
           throw new Args.UsageException("observe: give --value V (and optionally --stddev S), or --failed");
@@ -127,12 +129,22 @@ final class ExperimentCommands {
     }
   }
 
+  private static com.fasterxml.jackson.databind.JsonNode valuesJson(String text) {
+    try {
+      return SigOptJson.MAPPER.readTree(text);
+    } catch (IOException ex) {
+      throw new Args.UsageException("observe: --values must be a JSON list such as '[{\"name\":\"auc\","
+          + "\"value\":0.8},{\"name\":\"recall\",\"value\":0.7}]', but got " + text);
+    }
+  }
+
   void best(Args args) throws IOException {
     try (ExperimentStore store = Stores.open(args.require("at"))) {
       Experiment e = Experiment.fromJson(load(store).json());
       ObjectNode page = SigOptJson.MAPPER.createObjectNode().put("object", "pagination");
       ArrayNode data = page.putArray("data");
-      e.best().ifPresent(b -> data.add(SigOptJson.best(b)));
+      // SigOpt's best_assignments list: the Pareto front of a two-objective experiment, else one best.
+      e.bestAssignments().forEach(b -> data.add(SigOptJson.best(b)));
       page.put("count", data.size());
       out.println(SigOptJson.pretty(page));
     }

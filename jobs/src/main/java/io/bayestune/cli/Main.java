@@ -18,6 +18,7 @@ public final class Main {
       "      [--warm-start-from DIR | --warm-start-csv FILE]  starting from earlier observations",
       "  bayestune suggest --at DIR [--count N]           ask for suggestions",
       "  bayestune observe --at DIR --suggestion ID --value V [--stddev S]",
+      "  bayestune observe --at DIR --suggestion ID --values '[{\"name\":\"auc\",\"value\":0.8},...]'  (multimetric)",
       "  bayestune observe --at DIR --suggestion ID --failed [--reason TEXT]",
       "  bayestune best --at DIR                          the best assignments so far",
       "  bayestune show --at DIR                          the experiment and its progress",
@@ -64,7 +65,7 @@ public final class Main {
           return 0;
         case "observe":
           experiments.observe(new Args(command, argv, 1,
-              Set.of("at", "suggestion", "value", "stddev", "reason"), Set.of("failed")));
+              Set.of("at", "suggestion", "value", "values", "stddev", "reason"), Set.of("failed")));
           return 0;
         case "best":
           experiments.best(new Args(command, argv, 1, Set.of("at"), Set.of()));

@@ -32,6 +32,29 @@ record MetricValue(double value, Double stddev) {
         v.hasNonNull("value_stddev") ? number(subject + ": value_stddev", v.get("value_stddev")) : null);
   }
 
+  /**
+   * Every metric's value of a multimetric observation: SigOpt's {@code values} list, each entry
+   * {@code {"name": ..., "value": ..., "value_stddev": ...}}; the experiment checks names and completeness.
+   */
+  static java.util.List<io.bayestune.optimizer.experiment.MetricEvaluation> all(JsonNode values, String subject) {
+    if (!values.isArray()) {
+      throw new IllegalArgumentException(subject + ": values must be a list such as [{\"name\":\"auc\",\"value\":0.8}],"
+          + " one entry per metric, but got " + (values.isMissingNode() ? "nothing" : values.toString()));
+    }
+    java.util.List<io.bayestune.optimizer.experiment.MetricEvaluation> out = new java.util.ArrayList<>();
+    for (int i = 0; i < values.size(); i++) {
+      JsonNode v = values.get(i);
+      String at = subject + ": values[" + i + "]";
+      if (!v.path("name").isTextual()) {
+        throw new IllegalArgumentException(at + ".name must name a metric, but got " + v.path("name"));
+      }
+      out.add(new io.bayestune.optimizer.experiment.MetricEvaluation(v.get("name").asText(),
+          number(at + ".value", v.path("value")),
+          v.hasNonNull("value_stddev") ? number(at + ".value_stddev", v.get("value_stddev")) : null));
+    }
+    return out;
+  }
+
   private static double number(String at, JsonNode node) {
     if (node.isNumber()) {
       return node.asDouble();

@@ -2,10 +2,12 @@ package io.bayestune.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bayestune.optimizer.experiment.AssignmentsJson;
 import io.bayestune.optimizer.experiment.Best;
 import io.bayestune.optimizer.experiment.Experiment;
+import io.bayestune.optimizer.experiment.MetricEvaluation;
 import io.bayestune.optimizer.experiment.Observation;
 import io.bayestune.optimizer.experiment.SpecJson;
 import io.bayestune.optimizer.experiment.Suggestion;
@@ -48,7 +50,16 @@ final class SigOptJson {
     }
     out.set("assignments", AssignmentsJson.write(o.assignments()));
     out.put("failed", o.failed());
-    if (!o.failed()) {
+    if (!o.failed() && !o.values().isEmpty()) {
+      ArrayNode values = out.putArray("values");
+      for (MetricEvaluation m : o.values()) {
+        ObjectNode v = values.addObject().put("object", "metric_evaluation").put("name", m.name()).put("value",
+            m.value());
+        if (m.valueStddev() != null) {
+          v.put("value_stddev", m.valueStddev());
+        }
+      }
+    } else if (!o.failed()) {
       ObjectNode v = out.putArray("values").addObject();
       v.put("object", "metric_evaluation");
       v.put("name", metricName);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bayestune.optimizer.experiment.AssignmentsJson;
 import io.bayestune.optimizer.experiment.Best;
+import io.bayestune.optimizer.experiment.MetricEvaluation;
 
 /**
  * The best configuration in SigOpt's {@code best_assignments} shape:
@@ -34,6 +35,15 @@ public final class BestJson {
     }
     if (b.estimatedValue() != null) {
       out.put("value_estimate", b.estimatedValue());
+    }
+    if (!b.values().isEmpty()) {
+      var values = out.putArray("values");
+      for (MetricEvaluation m : b.values()) {
+        ObjectNode v = values.addObject().put("name", m.name()).put("value", m.value());
+        if (m.valueStddev() != null) {
+          v.put("value_stddev", m.valueStddev());
+        }
+      }
     }
     return out;
   }

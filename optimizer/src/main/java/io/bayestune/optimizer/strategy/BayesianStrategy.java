@@ -157,7 +157,7 @@ public final class BayesianStrategy implements SuggestionStrategy {
     return encoding.encode(encoding.decode(x));
   }
 
-  private static List<Assignments> fillAtRandom(History history, int count, List<Assignments> out,
+  static List<Assignments> fillAtRandom(History history, int count, List<Assignments> out,
       Set<Assignments> taken) {
     while (out.size() < count) {
       Assignments a = RandomStrategy.draw(history, out.size(), taken);

@@ -39,6 +39,11 @@ public final class Strategies {
         return new SobolStrategy();
       case OFFLINE:
       default:
+        if (spec.optimized().size() > 1 || !spec.constraints().isEmpty()) {
+          return new MultiMetricStrategy(
+              BayesianStrategy.defaultInitialDesign(spec.space().parameters().size(), spec.observationBudget()),
+              spec.optimized().size(), spec.constraints().size());
+        }
         return new BayesianStrategy(
             BayesianStrategy.defaultInitialDesign(spec.space().parameters().size(), spec.observationBudget()),
             PENDING_POLICY);

@@ -34,19 +34,7 @@ class FantasyLogExpectedImprovementTest {
   void gradientMatchesFiniteDifferences() {
     var averaged = new FantasyLogExpectedImprovement(List.of(FIRST, SECOND), new double[] {0.1, 0.4});
     for (double[] x : new double[][] {{0.6, 0.1}, {0.05, 0.95}, {0.9, 0.5}}) {
-      double[] gradient = new double[2];
-      double value = averaged.valueAndGradient(x, gradient);
-      assertEquals(averaged.value(x), value, 1e-14);
-      for (int j = 0; j < 2; j++) {
-        double h = 1e-6;
-        double[] up = x.clone();
-        double[] down = x.clone();
-        up[j] += h;
-        down[j] -= h;
-        double numeric = (averaged.value(up) - averaged.value(down)) / (2 * h);
-        assertEquals(numeric, gradient[j], 1e-6 * Math.max(1, Math.abs(numeric)),
-            "coordinate " + j + " at (" + x[0] + ", " + x[1] + "), tolerance 1e-6 relative");
-      }
+      GradientCheck.assertGradientMatches(averaged, x, 1e-6);
     }
   }
 
