@@ -1,5 +1,5 @@
 """The optimizer benchmark's test functions, formula for formula the same as the Java ones in
-jobs/src/main/java/io/bayestune/bench/functions/ (the Java bench evaluates fixed points in both and
+jobs/src/main/java/io/bayestune/functions/ (the Java bench evaluates fixed points in both and
 aborts on any mismatch beyond 1e-9).
 
 Definitions and domains follow Surjanovic & Bingham, Virtual Library of Simulation Experiments

@@ -3,10 +3,11 @@
 #   nice -n 10 bench/run.sh optimizer --seeds 20 --budget 50
 #   nice -n 10 bench/run.sh latency
 #
-# Why not bin/bayestune: the launcher `mvn install`s into ~/.m2 and runs the snapshot jars there, which
-# any other checkout's `mvn install` overwrites, possibly mid-run for a benchmark that takes an hour,
-# and then the numbers belong to someone else's optimizer. This script builds the reactor here, copies
-# this checkout's jars to a private folder and runs from those. Set BAYESTUNE_OFFLINE=1 to build with -o.
+# Why not bin/bayestune: it runs from the checkout's target/ folders, which a rebuild of this checkout (an edit
+# followed by any bin/bayestune call) replaces, possibly mid-run for a benchmark that takes an hour, and then the
+# numbers belong to another optimizer. This script builds the reactor here, copies this checkout's jars (the
+# benchmarks module's and everything it depends on) to a private folder and runs from those.
+# Set BAYESTUNE_OFFLINE=1 to build with -o.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -20,9 +21,10 @@ SNAP="$(mktemp -d "${TMPDIR:-/tmp}/bayestune-bench.XXXXXX")"
 trap 'rm -rf "$SNAP"' EXIT
 CP=""
 add() { CP="${CP:+$CP:}$1"; }
-JOBS_JAR="$(ls jobs/target/bayestune-jobs-*.jar | grep -v -e sources -e tests | head -1)"
-cp "$JOBS_JAR" "$SNAP/" && add "$SNAP/$(basename "$JOBS_JAR")"
-IFS=":" read -r -a ENTRIES < jobs/target/bench.classpath || true  # no trailing newline
+# The benchmarks module (not in the cluster jar) and its classpath, which holds the jobs jar and its dependencies.
+BENCH_JAR="$(ls benchmarks/target/bayestune-benchmarks-*.jar | grep -v -e sources -e tests | head -1)"
+cp "$BENCH_JAR" "$SNAP/" && add "$SNAP/$(basename "$BENCH_JAR")"
+IFS=":" read -r -a ENTRIES < benchmarks/target/bench.classpath || true  # no trailing newline
 for entry in "${ENTRIES[@]}"; do
   case "$entry" in
     "$ROOT"/*) cp "$entry" "$SNAP/" && add "$SNAP/$(basename "$entry")" ;;

@@ -6,14 +6,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** {@code --name value} and {@code --flag} options after a command, plus positional arguments. */
-final class Args {
+/**
+ * {@code --name value} and {@code --flag} options after a command, plus positional arguments. Public so that the
+ * bench commands (the bayestune-benchmarks module, found by reflection) parse options the same way.
+ */
+public final class Args {
   private final String command;
   private final Map<String, String> options = new HashMap<>();
   private final Set<String> flags = new HashSet<>();
   private final List<String> positional = new java.util.ArrayList<>();
 
-  Args(String command, String[] argv, int from, Set<String> valueOptions, Set<String> flagOptions) {
+  public Args(String command, String[] argv, int from, Set<String> valueOptions, Set<String> flagOptions) {
     this.command = command;
     for (int i = from; i < argv.length; i++) {
       String a = argv[i];
@@ -48,7 +51,7 @@ final class Args {
     return u;
   }
 
-  String require(String name) {
+  public String require(String name) {
     String v = options.get(name);
     if (v == null) {
       throw new UsageException(command + ": --" + name + " is required");
@@ -56,19 +59,19 @@ final class Args {
     return v;
   }
 
-  String get(String name) {
+  public String get(String name) {
     return options.get(name);
   }
 
-  boolean flag(String name) {
+  public boolean flag(String name) {
     return flags.contains(name);
   }
 
-  List<String> positional() {
+  public List<String> positional() {
     return positional;
   }
 
-  double number(String name) {
+  public double number(String name) {
     String v = require(name);
     try {
       return Double.parseDouble(v);
@@ -77,7 +80,7 @@ final class Args {
     }
   }
 
-  long integer(String name, long absent) {
+  public long integer(String name, long absent) {
     String v = options.get(name);
     if (v == null) {
       return absent;
@@ -90,7 +93,7 @@ final class Args {
   }
 
   /** A mistake in how the command was called; exits with status 2 and the usage. */
-  static final class UsageException extends IllegalArgumentException {
+  public static final class UsageException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
     UsageException(String message) {

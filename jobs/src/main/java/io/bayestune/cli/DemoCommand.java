@@ -1,8 +1,7 @@
 package io.bayestune.cli;
 
-import io.bayestune.bench.AskTellLoop;
-import io.bayestune.bench.functions.BenchmarkFunction;
-import io.bayestune.bench.functions.BenchmarkFunctions;
+import io.bayestune.functions.BenchmarkFunction;
+import io.bayestune.functions.BenchmarkFunctions;
 import io.bayestune.optimizer.experiment.Best;
 import io.bayestune.optimizer.experiment.Experiment;
 import io.bayestune.optimizer.experiment.Suggestion;
@@ -27,7 +26,7 @@ final class DemoCommand {
     long seed = a.integer("seed", 1);
     out.printf(Locale.ROOT, "bayestune demo: minimizing %s (known minimum %.6g) in %d evaluations%n", f.name(),
         f.optimum(), budget);
-    Experiment e = AskTellLoop.experiment(f, "offline", seed, budget, 1);
+    Experiment e = BenchmarkFunctions.experiment(f, "offline", seed, budget, 1);
     double best = Double.POSITIVE_INFINITY;
     long start = System.nanoTime();
     for (int i = 1; i <= budget; i++) {
@@ -40,7 +39,7 @@ final class DemoCommand {
           improved ? "  *" : "");
     }
     Best b = e.best().orElseThrow();
-    double randomBest = AskTellLoop.bestOfNext(f, AskTellLoop.experiment(f, "random", seed, budget, 1), budget);
+    double randomBest = BenchmarkFunctions.bestOfNext(f, BenchmarkFunctions.experiment(f, "random", seed, budget, 1), budget);
     out.printf(Locale.ROOT, "%nbest after %d evaluations: %.6g at %s (regret %.3g) in %.1f s%n", budget, b.value(),
         b.assignments(), b.value() - f.optimum(), (System.nanoTime() - start) / 1e9);
     out.printf(Locale.ROOT, "random search, same budget and seed: %.6g (regret %.3g)%n", randomBest,

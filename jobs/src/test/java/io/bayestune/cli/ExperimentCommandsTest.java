@@ -50,6 +50,15 @@ class ExperimentCommandsTest {
   }
 
   @Test
+  void benchWithoutTheBenchmarksModuleSaysWhereToFindIt() {
+    // jobs' test classpath is the cluster jar's: the bayestune-benchmarks module is not on it.
+    CliResult bench = cli("bench", "optimizer", "--seeds", "1");
+    assertEquals(1, bench.status(), bench.err());
+    assertTrue(bench.err().contains("the benchmarks are not in this jar"), bench.err());
+    assertTrue(bench.err().contains("bench/run.sh"), bench.err());
+  }
+
+  @Test
   void mistakesExplainThemselves() throws Exception {
     String at = dir.resolve("none").toString();
     CliResult missing = cli("suggest", "--at", at);

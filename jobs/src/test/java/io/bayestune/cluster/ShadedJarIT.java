@@ -80,6 +80,15 @@ class ShadedJarIT {
   }
 
   @Test
+  void holdsNoBenchmarkClassesAndNoJmh() {
+    // Benchmarks (and their apt-get/pip steps, JMH stubs, test objectives) live in the bayestune-benchmarks module;
+    // the CLI finds them by reflection on a checkout's classpath and says so when they are absent.
+    List<String> bench = entries.stream().filter(e -> e.startsWith("io/bayestune/bench/")
+        || e.startsWith("org/openjdk/jmh/") || e.equals("META-INF/BenchmarkList")).toList();
+    assertEquals(List.of(), bench.subList(0, Math.min(20, bench.size())), bench.size() + " entries must not be here");
+  }
+
+  @Test
   void holdsOurCodeAndOurNonSparkDependencies() {
     for (String cls : List.of("io/bayestune/cli/Main", "io/bayestune/optimizer/experiment/Experiment",
         "io/bayestune/connectors/storage/ExperimentStores", "org/ejml/simple/SimpleMatrix",

@@ -68,7 +68,7 @@ class S3TuningJobIT {
   private Path sleepJob(String name, String output, int budget) throws Exception {
     return Files.writeString(dir.resolve(name + ".yaml"), String.join("\n",
         "name: " + name,
-        "model: {objective: io.bayestune.bench.SleepingObjective}",
+        "model: {objective: io.bayestune.cluster.job.SleepingTrial}",
         "parameters:",
         "  - {name: x, type: double, bounds: {min: 0, max: 1}}",
         "  - {name: y, type: double, bounds: {min: 0, max: 1}}",

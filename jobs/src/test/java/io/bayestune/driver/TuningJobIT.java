@@ -255,7 +255,7 @@ class TuningJobIT {
     Path out = dir.resolve("sleep-out");
     Path file = jobFile("sleep", String.join("\n",
         "name: sleep",
-        "model: {objective: io.bayestune.bench.SleepingObjective}",
+        "model: {objective: io.bayestune.cluster.job.SleepingTrial}",
         "parameters:",
         "  - {name: x, type: double, bounds: {min: 0, max: 1}}",
         "  - {name: y, type: double, bounds: {min: 0, max: 1}}",

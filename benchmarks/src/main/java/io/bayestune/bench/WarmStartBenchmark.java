@@ -1,6 +1,7 @@
 package io.bayestune.bench;
 
-import io.bayestune.bench.functions.BenchmarkFunction;
+import io.bayestune.functions.BenchmarkFunction;
+import io.bayestune.functions.BenchmarkFunctions;
 import io.bayestune.optimizer.experiment.Experiment;
 import io.bayestune.optimizer.experiment.Suggestion;
 import io.bayestune.optimizer.experiment.WarmStart;
@@ -34,13 +35,13 @@ public final class WarmStartBenchmark {
     double[] warm = new double[o.seeds()];
     double[] cold = new double[o.seeds()];
     for (int seed = 1; seed <= o.seeds(); seed++) {
-      Experiment earlier = AskTellLoop.experiment(f, "random", 1000 + seed, o.prior(), 1);
-      AskTellLoop.bestOfNext(f, earlier, o.prior());
-      Experiment w = AskTellLoop.experiment(f, "offline", seed, o.fresh(), 1);
+      Experiment earlier = BenchmarkFunctions.experiment(f, "random", 1000 + seed, o.prior(), 1);
+      BenchmarkFunctions.bestOfNext(f, earlier, o.prior());
+      Experiment w = BenchmarkFunctions.experiment(f, "offline", seed, o.fresh(), 1);
       WarmStart.fromExperiment(w, earlier);
-      warm[seed - 1] = AskTellLoop.bestOfNext(f, w, o.fresh()) - f.optimum();
-      Experiment c = AskTellLoop.experiment(f, "offline", seed, o.fresh(), 1);
-      cold[seed - 1] = AskTellLoop.bestOfNext(f, c, o.fresh()) - f.optimum();
+      warm[seed - 1] = BenchmarkFunctions.bestOfNext(f, w, o.fresh()) - f.optimum();
+      Experiment c = BenchmarkFunctions.experiment(f, "offline", seed, o.fresh(), 1);
+      cold[seed - 1] = BenchmarkFunctions.bestOfNext(f, c, o.fresh()) - f.optimum();
       log.printf(Locale.ROOT, "bench: warm start %s seed %d: regret warm %.4g, cold %.4g%n", f.name(), seed,
           warm[seed - 1], cold[seed - 1]);
     }

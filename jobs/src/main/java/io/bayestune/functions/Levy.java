@@ -1,4 +1,4 @@
-package io.bayestune.bench.functions;
+package io.bayestune.functions;
 
 /**
  * The Levy function on [-10, 10]^d with w_i = 1 + (x_i - 1) / 4:

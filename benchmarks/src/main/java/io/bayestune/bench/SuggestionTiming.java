@@ -1,4 +1,4 @@
-package io.bayestune.optimizer.bench;
+package io.bayestune.bench;
 
 import io.bayestune.optimizer.acquisition.LogExpectedImprovement;
 import io.bayestune.optimizer.model.FitOptions;

@@ -1,4 +1,4 @@
-package io.bayestune.bench.functions;
+package io.bayestune.functions;
 
 /**
  * The Ackley function on [-32.768, 32.768]^d with a = 20, b = 0.2, c = 2 pi:

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.bayestune.bench.functions.BenchmarkFunction;
+import io.bayestune.functions.BenchmarkFunction;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -19,10 +19,10 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Optuna's samplers, run by {@code bench/optuna_bench.py} under {@code /usr/bin/python3} (Debian's
- * python3-optuna and python3-cmaes): availability (installing the two packages with apt-get when
- * running as root), the check that the Python functions equal the Java ones, and the runs themselves
- * in a child process beside the Java strategies.
+ * Optuna's samplers, run by {@code bench/optuna_bench.py} under the checkout's {@code .venv/bin/python} (optuna and
+ * cmaes pinned in python/requirements-test.txt, installed by {@code bash .ci/python-env}): availability, the check
+ * that the Python functions equal the Java ones, and the runs themselves in a child process beside the Java
+ * strategies. Nothing is installed from here.
  */
 public final class OptunaSide {
   static final ObjectMapper MAPPER = new ObjectMapper();
@@ -37,10 +37,7 @@ public final class OptunaSide {
     this.script = script;
   }
 
-  /**
-   * Optuna's and cmaes' versions, installing Debian's python3-optuna and python3-cmaes first when they
-   * are missing and we are root; null (with the reason on {@code log}) when they cannot be had.
-   */
+  /** Optuna's and cmaes' versions; null (with the reason on {@code log}) when they cannot be had. */
   public JsonNode ensureAvailable(PrintStream log) throws IOException, InterruptedException {
     if (!Files.isRegularFile(script)) {
       log.println("bench: " + script + " not found; Optuna columns skipped (run from the repository, or pass"
@@ -48,28 +45,16 @@ public final class OptunaSide {
       return null;
     }
     if (!Files.isExecutable(python)) {
-      log.println("bench: " + python + " not found; Optuna columns skipped (apt-get install python3-optuna"
-          + " python3-cmaes)");
+      log.println("bench: " + python + " not found; Optuna columns skipped (run `bash .ci/python-env` to make"
+          + " .venv, or pass --python)");
       return null;
     }
     Exec probe = exec(List.of(python.toString(), "-c", "import optuna, cmaes"), null, 120);
     if (probe.code != 0) {
-      if (!isRoot()) {
-        log.println("bench: optuna/cmaes are not importable by " + python + " and we are not root; Optuna"
-            + " columns skipped (run: sudo apt-get install -y python3-optuna python3-cmaes)");
-        return null;
-      }
-      log.println("bench: installing python3-optuna python3-cmaes with apt-get ...");
-      Exec install = exec(List.of("apt-get", "install", "-y", "python3-optuna", "python3-cmaes"), null, 900);
-      if (install.code != 0) {
-        exec(List.of("apt-get", "update"), null, 900);
-        install = exec(List.of("apt-get", "install", "-y", "python3-optuna", "python3-cmaes"), null, 900);
-      }
-      if (install.code != 0) {
-        log.println("bench: apt-get install python3-optuna python3-cmaes failed (exit " + install.code
-            + "); Optuna columns skipped:\n" + tail(install.err));
-        return null;
-      }
+      log.println("bench: optuna/cmaes are not importable by " + python + "; Optuna columns skipped (run"
+          + " `bash .ci/python-env`, which installs the versions pinned in python/requirements-test.txt into .venv,"
+          + " or pass --python):\n" + tail(probe.err));
+      return null;
     }
     Exec versions = exec(List.of(python.toString(), script.toString(), "versions"), null, 120);
     if (versions.code != 0) {
@@ -133,7 +118,7 @@ public final class OptunaSide {
     if (!problems.isEmpty()) {
       throw new IllegalStateException("consistency check: the Java and Python benchmark functions differ (tolerance "
           + TOLERANCE + " relative or absolute), so Optuna would be scored on another problem; make"
-          + " bench/bench_functions.py and jobs/.../bench/functions agree:\n  " + String.join("\n  ", problems));
+          + " bench/bench_functions.py and jobs/.../io/bayestune/functions agree:\n  " + String.join("\n  ", problems));
     }
     return javaValues.size();
   }
@@ -253,15 +238,6 @@ public final class OptunaSide {
         }
       }
       return a;
-    }
-  }
-
-  private static boolean isRoot() {
-    try {
-      Exec id = exec(List.of("id", "-u"), null, 10);
-      return id.code == 0 && id.out.trim().equals("0");
-    } catch (IOException | InterruptedException e) {
-      return false;
     }
   }
 

@@ -1,6 +1,7 @@
-package io.bayestune.cli;
+package io.bayestune.bench.cli;
 
 import io.bayestune.bench.Environment;
+import io.bayestune.cli.Args;
 import io.bayestune.bench.MarkdownSections;
 import io.bayestune.bench.SchedulingBenchmark;
 import io.bayestune.bench.SparkQualityBenchmark;
@@ -17,7 +18,6 @@ final class SparkBenchCommand {
 
   static int run(String[] argv, String line, PrintStream out, PrintStream err) throws IOException {
     String part = argv.length > 1 ? argv[1] : "";
-    RunCommand.quietSparkLogsUnlessConfigured();
     try {
       switch (part) {
         case "scheduling":

@@ -1,4 +1,4 @@
-package io.bayestune.bench.functions;
+package io.bayestune.functions;
 
 /**
  * The Rosenbrock valley on [-5, 10]^d: f(x) = sum_{i=1..d-1} 100 (x_{i+1} - x_i^2)^2 + (x_i - 1)^2,

@@ -1,13 +1,14 @@
-package io.bayestune.cli;
+package io.bayestune.bench.cli;
 
 import io.bayestune.bench.Environment;
+import io.bayestune.cli.Args;
 import io.bayestune.bench.LatencyBenchmark;
 import io.bayestune.bench.MarkdownSections;
 import io.bayestune.bench.OptimizerBenchmark;
 import io.bayestune.bench.QualityReport;
 import io.bayestune.bench.S3ReadBenchmark;
 import io.bayestune.bench.WarmStartBenchmark;
-import io.bayestune.bench.functions.BenchmarkFunctions;
+import io.bayestune.functions.BenchmarkFunctions;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URISyntaxException;
@@ -18,12 +19,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
-/** {@code bayestune bench optimizer|latency}: the benchmarks that write docs/benchmarks.md. */
-final class BenchCommand {
+/**
+ * {@code bayestune bench ...}: the benchmarks that write docs/benchmarks.md. Not in the cluster jar: the CLI
+ * ({@code io.bayestune.cli.Extensions}) calls {@link #run} by reflection when this module is on the classpath.
+ */
+public final class BenchCommand {
   static final String USAGE = String.join("\n",
       "bayestune bench optimizer [--seeds 20] [--budget 50] [--functions all|a,b] [--strategies offline,random,sobol]",
       "    [--optuna tpe,tpe-multivariate,cmaes|none] [--parallel 4] [--parallel-functions branin,hartmann6,mixed-branin]",
-      "    [--threads 1] [--out docs/benchmarks.md] [--raw runs.csv] [--python /usr/bin/python3] [--python-script F]",
+      "    [--threads 1] [--out docs/benchmarks.md] [--raw runs.csv] [--python .venv/bin/python] [--python-script F]",
       "bayestune bench latency [--observations 25,100,300,1000] [--dimensions 6,12] [--open 0,2,3] [--forks 1]",
       "    [--warmup 2] [--iterations 5] [--out docs/benchmarks.md]",
       "bayestune bench warmstart [--seeds 10] [--prior 20] [--new 10] [--functions branin,hartmann6,mixed-branin]",
@@ -37,7 +41,8 @@ final class BenchCommand {
   private BenchCommand() {
   }
 
-  static int run(String[] args, PrintStream out, PrintStream err) throws IOException {
+  /** Runs {@code bayestune bench args...}; the exit status. */
+  public static int run(String[] args, PrintStream out, PrintStream err) throws IOException {
     if (args.length > 0 && args[0].equals("s3")) {
       return s3(args, "bayestune bench " + String.join(" ", args), out, err);
     }
@@ -71,7 +76,7 @@ final class BenchCommand {
         (int) a.integer("budget", 50), BenchmarkFunctions.parse(a.get("functions")),
         list(a.get("strategies"), "offline,random,sobol"), optuna.equals("none") ? List.of() : list(optuna, ""),
         (int) a.integer("parallel", 4), list(a.get("parallel-functions"), "branin,hartmann6,mixed-branin"),
-        (int) a.integer("threads", 1), Path.of(a.get("python") == null ? "/usr/bin/python3" : a.get("python")),
+        (int) a.integer("threads", 1), a.get("python") == null ? defaultPython(script) : Path.of(a.get("python")),
         script, a.get("raw") == null ? null : Path.of(a.get("raw")), line);
     OptimizerBenchmark.Results results = OptimizerBenchmark.run(o, err);
     String body = new QualityReport(results).render();
@@ -94,7 +99,7 @@ final class BenchCommand {
       points = LatencyBenchmark.run(o, err);
     } catch (NoClassDefFoundError e) {
       err.println("bayestune: bench latency needs JMH on the classpath (jmh-core is a provided-scope dependency of"
-          + " jobs): run it through bin/bayestune or bench/run.sh, which add it (" + e.getMessage() + ")");
+          + " benchmarks): run it through bin/bayestune or bench/run.sh, which add it (" + e.getMessage() + ")");
       return 1;
     } catch (org.openjdk.jmh.runner.RunnerException e) {
       err.println("bayestune: bench latency: JMH failed: " + e.getMessage());
@@ -141,6 +146,13 @@ final class BenchCommand {
     List<String> out = new ArrayList<>();
     Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(out::add);
     return out;
+  }
+
+  /** The checkout's .venv/bin/python (made by .ci/python-env with optuna and cmaes pinned), else python3. */
+  static Path defaultPython(Path script) {
+    Path root = script.toAbsolutePath().getParent().getParent();
+    Path venv = root == null ? null : root.resolve(".venv").resolve("bin").resolve("python");
+    return venv != null && Files.isExecutable(venv) ? venv : Path.of("/usr/bin/python3");
   }
 
   /** bench/optuna_bench.py in the working directory or above it, or beside the jobs module's build output. */

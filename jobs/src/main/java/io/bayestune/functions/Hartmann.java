@@ -1,4 +1,4 @@
-package io.bayestune.bench.functions;
+package io.bayestune.functions;
 
 /**
  * The Hartmann functions on [0, 1]^d, d = 3 or 6:

@@ -1,4 +1,4 @@
-package io.bayestune.bench.functions;
+package io.bayestune.functions;
 
 /**
  * The six-hump camel function on [-3, 3] x [-2, 2]:

@@ -1,9 +1,8 @@
 package io.bayestune.bench;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.bayestune.bench.functions.BenchmarkFunction;
+import io.bayestune.functions.BenchmarkFunction;
+import io.bayestune.functions.BenchmarkFunctions;
 import io.bayestune.optimizer.experiment.Experiment;
-import io.bayestune.optimizer.experiment.SpecJson;
 import io.bayestune.optimizer.experiment.Suggestion;
 import io.bayestune.optimizer.space.Assignments;
 import java.util.ArrayDeque;
@@ -35,15 +34,6 @@ public final class AskTellLoop {
   private AskTellLoop() {
   }
 
-  /** The experiment for {@code f} with strategy {@code type}, budget and bandwidth set. */
-  public static Experiment experiment(BenchmarkFunction f, String type, long seed, int budget, int bandwidth) {
-    ObjectNode spec = f.spec();
-    spec.put("type", type);
-    spec.put("observation_budget", budget);
-    spec.put("parallel_bandwidth", bandwidth);
-    return Experiment.create(SpecJson.parse(spec), seed);
-  }
-
   /**
    * Runs {@code budget} evaluations with up to {@code open} suggestions open at once (1 for the
    * sequential loop). New suggestions are always asked for one at a time, so that with open = 4 every
@@ -54,7 +44,7 @@ public final class AskTellLoop {
       throw new IllegalArgumentException("open suggestions: must be in [1, budget=" + budget + "], but got " + open);
     }
     String label = open == 1 ? type : type + "@" + open;
-    Experiment e = experiment(f, type, seed, budget, open);
+    Experiment e = BenchmarkFunctions.experiment(f, type, seed, budget, open);
     List<Double> values = new ArrayList<>();
     ArrayDeque<Suggestion> pending = new ArrayDeque<>();
     Set<Assignments> observed = new HashSet<>();
@@ -82,18 +72,6 @@ public final class AskTellLoop {
       String why = "after " + values.size() + " evaluations: " + ex;
       return new Result(run(f, label, seed, values, suggestNanos, why), check);
     }
-  }
-
-  /** Makes and observes {@code n} suggestions of {@code e} one at a time; the best value among them. */
-  public static double bestOfNext(BenchmarkFunction f, Experiment e, int n) {
-    double best = Double.POSITIVE_INFINITY;
-    for (int i = 0; i < n; i++) {
-      Suggestion s = e.suggest();
-      double v = f.value(s.assignments());
-      e.observe(s.id(), v, null);
-      best = Math.min(best, v);
-    }
-    return best;
   }
 
   private static OpenCheck checkNew(BenchmarkFunction f, String label, long seed, Suggestion s,

@@ -1,4 +1,4 @@
-package io.bayestune.bench.functions;
+package io.bayestune.functions;
 
 /**
  * The Branin-Hoo function on [-5, 10] x [0, 15]:

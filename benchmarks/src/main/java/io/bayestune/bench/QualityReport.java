@@ -1,6 +1,6 @@
 package io.bayestune.bench;
 
-import io.bayestune.bench.functions.BenchmarkFunction;
+import io.bayestune.functions.BenchmarkFunction;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -92,8 +92,8 @@ public final class QualityReport {
     }
     if (results.optunaVersions() != null) {
       md.append("Optuna ").append(results.optunaVersions().path("optuna").asText()).append(" with cmaes ")
-          .append(results.optunaVersions().path("cmaes").asText()).append(" (Debian's python3-optuna and"
-              + " python3-cmaes, Python ").append(results.optunaVersions().path("python").asText()).append(") ran ")
+          .append(results.optunaVersions().path("cmaes").asText()).append(" (pinned in"
+              + " python/requirements-test.txt, Python ").append(results.optunaVersions().path("python").asText()).append(") ran ")
           .append("`bench/optuna_bench.py` on the same functions, budgets and seeds; its Python functions were checked"
               + " equal to the Java ones at ").append(results.consistencyPoints()).append(" points before any run.\n\n");
     } else {

@@ -1,4 +1,4 @@
-package io.bayestune.bench.functions;
+package io.bayestune.functions;
 
 /**
  * The Styblinski-Tang function on [-5, 5]^d: f(x) = 1/2 sum (x_i^4 - 16 x_i^2 + 5 x_i), with

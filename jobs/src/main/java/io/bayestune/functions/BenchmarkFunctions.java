@@ -1,10 +1,17 @@
-package io.bayestune.bench.functions;
+package io.bayestune.functions;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.bayestune.optimizer.experiment.Experiment;
+import io.bayestune.optimizer.experiment.SpecJson;
+import io.bayestune.optimizer.experiment.Suggestion;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** The optimizer benchmark's eleven functions, by name. */
+/**
+ * The eleven standard test functions, by name: {@code bayestune demo} minimizes one of them, and the benchmarks
+ * (the bayestune-benchmarks module, not part of the cluster jar) measure strategies on all of them.
+ */
 public final class BenchmarkFunctions {
   private BenchmarkFunctions() {
   }
@@ -38,5 +45,26 @@ public final class BenchmarkFunctions {
       }
     }
     return out;
+  }
+
+  /** The experiment for {@code f} with strategy {@code type}, budget and bandwidth set. */
+  public static Experiment experiment(BenchmarkFunction f, String type, long seed, int budget, int bandwidth) {
+    ObjectNode spec = f.spec();
+    spec.put("type", type);
+    spec.put("observation_budget", budget);
+    spec.put("parallel_bandwidth", bandwidth);
+    return Experiment.create(SpecJson.parse(spec), seed);
+  }
+
+  /** Makes and observes {@code n} suggestions of {@code e} one at a time; the best value among them. */
+  public static double bestOfNext(BenchmarkFunction f, Experiment e, int n) {
+    double best = Double.POSITIVE_INFINITY;
+    for (int i = 0; i < n; i++) {
+      Suggestion s = e.suggest();
+      double v = f.value(s.assignments());
+      e.observe(s.id(), v, null);
+      best = Math.min(best, v);
+    }
+    return best;
   }
 }

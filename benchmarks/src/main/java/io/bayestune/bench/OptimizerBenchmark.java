@@ -1,7 +1,7 @@
 package io.bayestune.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.bayestune.bench.functions.BenchmarkFunction;
+import io.bayestune.functions.BenchmarkFunction;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

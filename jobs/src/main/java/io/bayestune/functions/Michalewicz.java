@@ -1,4 +1,4 @@
-package io.bayestune.bench.functions;
+package io.bayestune.functions;
 
 /**
  * The Michalewicz function on [0, pi]^d with steepness m = 10:

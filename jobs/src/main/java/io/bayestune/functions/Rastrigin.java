@@ -1,4 +1,4 @@
-package io.bayestune.bench.functions;
+package io.bayestune.functions;
 
 /**
  * The Rastrigin function on [-5.12, 5.12]^d: f(x) = 10 d + sum (x_i^2 - 10 cos(2 pi x_i)), with
