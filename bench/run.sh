@@ -14,7 +14,7 @@ cd "$ROOT"
 MVN_OFFLINE=()
 [ "${BAYESTUNE_OFFLINE:-}" = "1" ] && MVN_OFFLINE=(-o)
 echo "bench/run.sh: building $ROOT ..." >&2
-mvn -B -q "${MVN_OFFLINE[@]}" -DskipTests package dependency:build-classpath -DincludeScope=compile \
+mvn -B -q "${MVN_OFFLINE[@]}" -pl benchmarks -am -DskipTests package dependency:build-classpath -DincludeScope=compile \
   -Dmdep.outputFile=target/bench.classpath >&2
 
 SNAP="$(mktemp -d "${TMPDIR:-/tmp}/bayestune-bench.XXXXXX")"
