@@ -9,6 +9,7 @@ import io.bayestune.optimizer.experiment.Suggestion;
 import io.bayestune.optimizer.experiment.WarmStart;
 import io.bayestune.optimizer.store.ExperimentStore;
 import io.bayestune.optimizer.store.ExperimentStore.StoredState;
+import io.bayestune.service.MetricValue;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

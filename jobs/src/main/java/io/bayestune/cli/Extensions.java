@@ -5,7 +5,7 @@ import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 
-/** Commands beyond the three calls: demo, bench, and (with the Spark job) run and report. */
+/** Commands beyond the three calls: demo, bench, serve, tokens, and (with the Spark job) run and report. */
 final class Extensions {
   /**
    * The bench commands live in the bayestune-benchmarks module, which the cluster jar leaves out (benchmarks are
@@ -26,6 +26,10 @@ final class Extensions {
         return ReportCommand.run(args, out);
       case "run":
         return RunCommand.run(args, out, err);
+      case "serve":
+        return ServeCommand.serve(args, out);
+      case "tokens":
+        return ServeCommand.tokens(args, out);
       default:
         err.println("bayestune: unknown command \"" + command + "\"");
         err.println();

@@ -1,14 +1,15 @@
-package io.bayestune.cli;
+package io.bayestune.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The metric value of an observation request, given SigOpt's way ({@code "values":[{"name":"f",
- * "value":3.2,"value_stddev":0.1}]}) or the short way ({@code "value":3.2}).
+ * "value":3.2,"value_stddev":0.1}]}) or the short way ({@code "value":3.2}). Shared by the CLI's observe, ask-tell
+ * and the HTTP service.
  */
-record MetricValue(double value, Double stddev) {
+public record MetricValue(double value, Double stddev) {
 
-  static MetricValue from(JsonNode request, String metricName, String subject) {
+  public static MetricValue from(JsonNode request, String metricName, String subject) {
     JsonNode v;
     if (request.has("values")) {
       JsonNode values = request.get("values");
@@ -36,7 +37,7 @@ record MetricValue(double value, Double stddev) {
    * Every metric's value of a multimetric observation: SigOpt's {@code values} list, each entry
    * {@code {"name": ..., "value": ..., "value_stddev": ...}}; the experiment checks names and completeness.
    */
-  static java.util.List<io.bayestune.optimizer.experiment.MetricEvaluation> all(JsonNode values, String subject) {
+  public static java.util.List<io.bayestune.optimizer.experiment.MetricEvaluation> all(JsonNode values, String subject) {
     if (!values.isArray()) {
       throw new IllegalArgumentException(subject + ": values must be a list such as [{\"name\":\"auc\",\"value\":0.8}],"
           + " one entry per metric, but got " + (values.isMissingNode() ? "nothing" : values.toString()));

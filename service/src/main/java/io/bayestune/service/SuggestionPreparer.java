@@ -1,0 +1,138 @@
+package io.bayestune.service;
+
+import io.bayestune.optimizer.experiment.Experiment;
+import io.bayestune.optimizer.experiment.Suggestion;
+import io.bayestune.optimizer.space.Assignments;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Prepares suggestions ahead, off the request path, as SigOpt's service did: per experiment, a background task
+ * keeps {@code min(parallel_bandwidth, maxPrepared)} suggestions ready, computed on a copy of the experiment
+ * (so the model fit holds no lock), knowing every open and prepared suggestion. When observations arrive, the
+ * next round replaces the prepared suggestions that no client took with ones that know the new results.
+ *
+ * <p>Prepared suggestions are open suggestions of the stored experiment that no client was given
+ * ({@link ServiceFacts#handed}), so a restart keeps them, and a client can never be given one twice.
+ */
+final class SuggestionPreparer implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(SuggestionPreparer.class.getName());
+
+  private final ExecutorService threads;
+  private final int maxPrepared;
+
+  SuggestionPreparer(int threadCount, int maxPrepared) {
+    this.maxPrepared = maxPrepared;
+    this.threads = Executors.newFixedThreadPool(threadCount, r -> {
+      Thread t = new Thread(r, "bayestune-prepare");
+      t.setDaemon(true);
+      t.setPriority(Thread.NORM_PRIORITY - 1);
+      return t;
+    });
+  }
+
+  /** Starts a preparation round for {@code session} unless one runs or nothing is needed. */
+  void schedule(ExperimentSession session) {
+    session.lock.lock();
+    try {
+      if (!session.preparing && needsWork(session)) {
+        session.preparing = true;
+        threads.execute(() -> prepare(session));
+      }
+    } finally {
+      session.lock.unlock();
+    }
+  }
+
+  int target(Experiment e) {
+    return Math.max(1, Math.min(e.spec().parallelBandwidth(), maxPrepared));
+  }
+
+  private boolean needsWork(ExperimentSession s) {
+    Experiment e = s.experimentUnderLock();
+    if (e == null || s.preparationFailure != null) {
+      return false;
+    }
+    int prepared = s.prepared().size();
+    return prepared < target(e) || (prepared > 0 && s.preparedForObservations != e.observations().size());
+  }
+
+  private void prepare(ExperimentSession s) {
+    try {
+      while (true) {
+        String json;
+        Set<String> replaced = new HashSet<>();
+        int want;
+        int observations;
+        s.lock.lock();
+        try {
+          if (!needsWork(s)) {
+            return;
+          }
+          Experiment e = s.experimentUnderLock();
+          List<Suggestion> prepared = s.prepared();
+          observations = e.observations().size();
+          if (s.preparedForObservations != observations) {
+            prepared.forEach(p -> replaced.add(p.id()));
+            want = target(e);
+          } else {
+            want = target(e) - prepared.size();
+          }
+          json = e.toJson();
+        } finally {
+          s.lock.unlock();
+        }
+        // The fit and the search, on a copy that knows every open suggestion (prepared ones included, so none of
+        // the new ones equals a prepared one that a client takes meanwhile).
+        List<Assignments> made = new ArrayList<>();
+        for (Suggestion m : Experiment.fromJson(json).suggest(want)) {
+          made.add(m.assignments());
+        }
+        s.write(state -> {
+          Set<String> stillPrepared = new HashSet<>(replaced);
+          stillPrepared.removeAll(state.facts.handed.keySet());
+          state.experiment = StateEdits.replaceSuggestions(state.experiment, stillPrepared, made);
+          return null;
+        });
+        s.lock.lock();
+        try {
+          s.preparedForObservations = observations;
+          s.preparedChanged.signalAll();
+        } finally {
+          s.lock.unlock();
+        }
+      }
+    } catch (IllegalStateException | IllegalArgumentException e) {
+      // E.g. no unused configuration left: requests then compute inline and report it.
+      s.lock.lock();
+      try {
+        s.preparationFailure = e;
+      } finally {
+        s.lock.unlock();
+      }
+      LOG.log(System.Logger.Level.INFO, "experiment " + s.id + ": preparing suggestions stopped: " + e.getMessage());
+    } catch (Exception e) {
+      LOG.log(System.Logger.Level.WARNING, "experiment " + s.id + ": preparing suggestions failed; requests compute"
+          + " their own until the next observation", e);
+    } finally {
+      s.lock.lock();
+      try {
+        s.preparing = false;
+        s.preparedChanged.signalAll();
+      } finally {
+        s.lock.unlock();
+      }
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    threads.shutdownNow();
+    threads.awaitTermination(10, TimeUnit.SECONDS);
+  }
+}
