@@ -115,7 +115,8 @@ final class ObservationsApi {
       if (bySuggestion) {
         e.observe(suggestion, mv.value(), mv.stddev());
       } else {
-        e.observe(AssignmentsJson.toRaw(at + "assignments", b.get("assignments")), mv.value(), mv.stddev());
+        Assignments a = AssignmentsJson.read(at + "assignments", b.get("assignments"), e.spec().space());
+        e.observe(a.asMap(), mv.value(), mv.stddev());
       }
     }
     long now = ExperimentsApi.now();
