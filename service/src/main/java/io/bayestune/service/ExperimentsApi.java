@@ -53,6 +53,11 @@ final class ExperimentsApi {
       throw ApiException.badRequest("project: must be a string, but got " + Call.shorten(body.get("project").toString()));
     }
     ExperimentSpec spec = SpecJson.parse(body);
+    if (spec.multiMetric()) {
+      // The optimizer reads SigOpt's multimetric schema; the service's observation and best shapes are one-metric yet.
+      throw ApiException.badRequest("metrics: this server serves experiments with one metric yet, but got "
+          + spec.metrics().size() + "; keep one metric per experiment");
+    }
     long now = now();
     ServiceFacts facts = ServiceFacts.newFor(call.team(), metadata, now);
     ExperimentSession s = registry.create(Experiment.create(spec, SEEDS.nextLong()), facts);
