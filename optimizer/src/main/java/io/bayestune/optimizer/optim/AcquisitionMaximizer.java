@@ -98,7 +98,20 @@ public final class AcquisitionMaximizer {
    */
   public List<double[]> maximize(AcquisitionFunction f, RandomGenerator rng, Predicate<double[]> allowed, int count,
       List<double[]> seeds) {
+    return maximize(f, rng, allowed, count, seeds, SearchBox.unitCube(domain.dimension()));
+  }
+
+  /**
+   * As {@link #maximize(AcquisitionFunction, RandomGenerator, Predicate, int, List)}, with the
+   * continuous coordinates of every candidate kept inside {@code box} (a local model's trust region;
+   * seeds outside it are clipped into it).
+   */
+  public List<double[]> maximize(AcquisitionFunction f, RandomGenerator rng, Predicate<double[]> allowed, int count,
+      List<double[]> seeds, SearchBox box) {
     Objects.requireNonNull(f, "f");
+    if (box.dimension() != domain.dimension()) {
+      throw new IllegalArgumentException("box has " + box.dimension() + " coordinates, domain has " + domain.dimension());
+    }
     Objects.requireNonNull(allowed, "allowed");
     if (count < 1) {
       throw new IllegalArgumentException("count must be >= 1, but got " + count);
@@ -108,17 +121,18 @@ public final class AcquisitionMaximizer {
     List<double[]> raw = new ArrayList<>();
     SobolSequence sobol = new SobolSequence(d, rng.nextLong() & Long.MAX_VALUE);
     for (int i = 0; i < options.rawSamples(); i++) {
-      raw.add(domain.canonicalize(sobol.next()));
+      raw.add(domain.canonicalize(box.fromUnit(sobol.next())));
     }
     for (double[] seed : seeds) {
-      raw.add(domain.canonicalize(seed));
+      double[] inside = clip(seed, box);
+      raw.add(domain.canonicalize(inside));
       for (int i = 0; i < options.seedPerturbations(); i++) {
-        raw.add(domain.canonicalize(perturb(seed, rng)));
+        raw.add(domain.canonicalize(perturb(inside, rng, box)));
       }
     }
     evaluated.scoreAll(raw);
     for (double[] start : starts(evaluated, rng)) {
-      localSearch(start, evaluated);
+      localSearch(start, evaluated, box);
     }
     List<Map.Entry<Key, Double>> ranked = new ArrayList<>(evaluated.values.entrySet());
     ranked.sort(Map.Entry.<Key, Double>comparingByValue(Comparator.reverseOrder())); // stable: ties keep first-seen order
@@ -189,12 +203,12 @@ public final class AcquisitionMaximizer {
   }
 
   /** Alternating continuous refinement and discrete best-neighbour moves from one canonical start. */
-  private void localSearch(double[] start, Evaluated evaluated) {
+  private void localSearch(double[] start, Evaluated evaluated, SearchBox box) {
     double[] x = start.clone();
     double fx = evaluated.score(x);
     for (int round = 0; round <= options.discreteRounds(); round++) {
       if (continuous.length > 0) {
-        double[] refined = domain.canonicalize(refineContinuous(x, evaluated.function));
+        double[] refined = domain.canonicalize(refineContinuous(x, evaluated.function, box));
         double fr = evaluated.score(refined);
         if (fr > fx) {
           x = refined;
@@ -220,7 +234,7 @@ public final class AcquisitionMaximizer {
     }
   }
 
-  private double[] refineContinuous(double[] x, AcquisitionFunction f) {
+  private double[] refineContinuous(double[] x, AcquisitionFunction f, SearchBox box) {
     int m = continuous.length;
     double[] full = x.clone();
     double[] fullGradient = new double[x.length];
@@ -228,8 +242,9 @@ public final class AcquisitionMaximizer {
     double[] lower = new double[m];
     double[] upper = new double[m];
     for (int i = 0; i < m; i++) {
-      z0[i] = x[continuous[i]];
-      upper[i] = 1.0;
+      lower[i] = box.lower(continuous[i]);
+      upper[i] = box.upper(continuous[i]);
+      z0[i] = box.clip(continuous[i], x[continuous[i]]);
     }
     DifferentiableFunction negated = (z, gradient) -> {
       for (int i = 0; i < m; i++) {
@@ -283,12 +298,22 @@ public final class AcquisitionMaximizer {
     return out;
   }
 
-  private double[] perturb(double[] seed, RandomGenerator rng) {
+  private double[] clip(double[] x, SearchBox box) {
+    double[] y = x.clone();
+    for (int c : continuous) {
+      y[c] = box.clip(c, y[c]);
+    }
+    return y;
+  }
+
+  private double[] perturb(double[] seed, RandomGenerator rng, SearchBox box) {
     double[] y = seed.clone();
     double flip = 1.0 / Math.max(1, domain.dimension());
     for (int c = 0; c < y.length; c++) {
       switch (domain.kind(c)) {
-        case CONTINUOUS -> y[c] = Math.min(1.0, Math.max(0.0, y[c] + options.perturbationScale() * rng.nextGaussian()));
+        // Relative to the box's width, so a small trust region is searched as finely as the cube.
+        case CONTINUOUS -> y[c] = box.clip(c, y[c]
+            + options.perturbationScale() * (box.upper(c) - box.lower(c)) * rng.nextGaussian());
         case INTEGER -> {
           if (domain.levels(c) > 1 && rng.nextDouble() < 2 * flip) {
             y[c] += (rng.nextBoolean() ? 1.0 : -1.0) / (domain.levels(c) - 1);

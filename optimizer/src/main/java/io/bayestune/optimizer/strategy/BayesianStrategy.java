@@ -4,6 +4,7 @@ import io.bayestune.optimizer.acquisition.PosteriorMean;
 import io.bayestune.optimizer.model.FitOptions;
 import io.bayestune.optimizer.model.GaussianProcess;
 import io.bayestune.optimizer.optim.AcquisitionMaximizer;
+import io.bayestune.optimizer.optim.SearchBox;
 import io.bayestune.optimizer.space.Assignments;
 import io.bayestune.optimizer.space.UnitCubeEncoding;
 import java.lang.System.Logger.Level;
@@ -54,13 +55,27 @@ public final class BayesianStrategy implements SuggestionStrategy {
   private final PendingPolicy pendingPolicy;
   private final FitOptions fitOptions;
   private final AcquisitionMaximizer.Options maximizerOptions;
+  private final LocalModelOptions local;
 
   public BayesianStrategy(int initialDesign, PendingPolicy pendingPolicy) {
-    this(initialDesign, pendingPolicy, FitOptions.defaults(), AcquisitionMaximizer.Options.defaults());
+    this(initialDesign, pendingPolicy, LocalModelOptions.defaults());
+  }
+
+  public BayesianStrategy(int initialDesign, PendingPolicy pendingPolicy, LocalModelOptions local) {
+    this(initialDesign, pendingPolicy, FitOptions.defaults(), AcquisitionMaximizer.Options.defaults(), local);
   }
 
   public BayesianStrategy(int initialDesign, PendingPolicy pendingPolicy, FitOptions fitOptions,
       AcquisitionMaximizer.Options maximizerOptions) {
+    this(initialDesign, pendingPolicy, fitOptions, maximizerOptions, LocalModelOptions.defaults());
+  }
+
+  /**
+   * @param local when to switch to a local model around the best trial, and its options (see
+   *     {@link LocalRegion}); {@link LocalModelOptions#never()} keeps one global model at every size
+   */
+  public BayesianStrategy(int initialDesign, PendingPolicy pendingPolicy, FitOptions fitOptions,
+      AcquisitionMaximizer.Options maximizerOptions, LocalModelOptions local) {
     if (initialDesign < 1) {
       throw new IllegalArgumentException("initialDesign: must be at least 1, but got " + initialDesign);
     }
@@ -68,6 +83,7 @@ public final class BayesianStrategy implements SuggestionStrategy {
     this.pendingPolicy = pendingPolicy;
     this.fitOptions = fitOptions;
     this.maximizerOptions = maximizerOptions;
+    this.local = java.util.Objects.requireNonNull(local, "local");
   }
 
   /**
@@ -93,9 +109,12 @@ public final class BayesianStrategy implements SuggestionStrategy {
         return out;
       }
     }
+    UnitCubeEncoding encoding = history.encoding();
+    LocalRegion region = local.applies(history.completed().size()) ? region(history) : null;
     ModelState model;
     try {
-      model = ModelState.fit(history, pendingPolicy, fitOptions);
+      model = region == null ? ModelState.fit(history, pendingPolicy, fitOptions)
+          : ModelState.fitLocal(history, region, pendingPolicy, local.fit());
     } catch (IllegalStateException e) {
       // Recoverable numerical trouble: a uniform draw keeps the experiment moving.
       LOG.log(Level.WARNING, "model fit failed, suggesting at random instead: " + e.getMessage());
@@ -104,8 +123,9 @@ public final class BayesianStrategy implements SuggestionStrategy {
     for (Assignments a : out) {
       model = model.withPending(history.encoding().encode(a));
     }
-    UnitCubeEncoding encoding = history.encoding();
-    AcquisitionMaximizer maximizer = new AcquisitionMaximizer(encoding.domain(), maximizerOptions);
+    AcquisitionMaximizer maximizer = new AcquisitionMaximizer(encoding.domain(),
+        region == null ? maximizerOptions : local.maximizer());
+    SearchBox box = region == null ? SearchBox.unitCube(encoding.dimension()) : region.box();
     Resolution resolution = new Resolution(encoding.domain(), model.noisy() ? Resolution.NOISY : 0.0);
     Arrays.stream(model.observed()).forEach(resolution::occupy);
     model.pending().forEach(resolution::occupy); // the open suggestions and the design points above
@@ -119,13 +139,13 @@ public final class BayesianStrategy implements SuggestionStrategy {
         // One per call: the data behind the mean do not change within a call, so a second
         // exploiting point would only sit beside the first.
         exploited = true;
-        best = maximizer.maximize(new PosteriorMean(model.fitted()), rng, allowed, 1, seeds);
+        best = maximizer.maximize(new PosteriorMean(model.fitted()), rng, allowed, 1, seeds, box);
         if (!best.isEmpty() && alreadyOpen(model, encoding).isNearCopy(canonical(encoding, best.get(0)))) {
           best = List.of(); // an open point is the best guess already: make the believer's choice instead
         }
       }
       if (best.isEmpty()) {
-        best = maximizer.maximize(model.acquisition(rng), rng, allowed, 1, seeds);
+        best = maximizer.maximize(model.acquisition(rng), rng, allowed, 1, seeds, box);
       }
       if (best.isEmpty()) {
         return fillAtRandom(history, count, out, taken);
@@ -138,6 +158,18 @@ public final class BayesianStrategy implements SuggestionStrategy {
       model = model.withPending(encoded);
     }
     return out;
+  }
+
+  /** The local model's region: the neighbours of the best completed trial (encoded, failed ones as NaN). */
+  private LocalRegion region(History history) {
+    List<History.Trial> trials = history.completed();
+    double[][] x = new double[trials.size()][];
+    double[] value = new double[trials.size()];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = history.encoding().encode(trials.get(i).assignments());
+      value[i] = trials.get(i).failed() ? Double.NaN : trials.get(i).value();
+    }
+    return LocalRegion.around(x, value, local.points(), history.encoding().domain());
   }
 
   /**

@@ -44,8 +44,37 @@ record ModelState(GaussianProcess gp, double incumbent, double worst, BayesianSt
   static final boolean WARP_OUTCOMES = !"false".equals(System.getProperty("bayestune.warpOutcomes"));
 
   static ModelState fit(History history, BayesianStrategy.PendingPolicy policy, FitOptions options) {
+    ModelState state = fitCompleted(history.encoding(), history.completed(), policy, options, history.random(-1));
+    for (Assignments open : history.open()) {
+      state = state.withPending(history.encoding().encode(open));
+    }
+    return state;
+  }
+
+  /**
+   * The local model of a large experiment: fitted to the region's members alone, and told of the
+   * open points inside the region's box (the others cannot change the acquisition there much), all
+   * of them in one block update: a believer's outcome is the posterior mean, and conditioning on an
+   * observation equal to the mean leaves the mean unchanged, so adding them one by one or at once
+   * gives the same model.
+   */
+  static ModelState fitLocal(History history, LocalRegion region, BayesianStrategy.PendingPolicy policy,
+      FitOptions options) {
     UnitCubeEncoding encoding = history.encoding();
-    List<History.Trial> trials = history.completed();
+    ModelState state = fitCompleted(encoding, region.select(history.completed()), policy, options,
+        history.random(-1));
+    List<double[]> inside = new ArrayList<>();
+    for (Assignments open : history.open()) {
+      double[] x = encoding.encode(open);
+      if (region.contains(x)) {
+        inside.add(x);
+      }
+    }
+    return state.withPending(inside);
+  }
+
+  private static ModelState fitCompleted(UnitCubeEncoding encoding, List<History.Trial> trials,
+      BayesianStrategy.PendingPolicy policy, FitOptions options, RandomGenerator rng) {
     double worst = Double.POSITIVE_INFINITY;
     double bestObserved = Double.NEGATIVE_INFINITY;
     boolean anyNoise = false;
@@ -75,7 +104,7 @@ record ModelState(GaussianProcess gp, double incumbent, double worst, BayesianSt
         noise[i] = Double.isNaN(t.noiseStddev()) || t.failed() ? Double.NaN : t.noiseStddev() * t.noiseStddev();
       }
     }
-    GaussianProcess gp = GaussianProcessFitter.fit(x, y, noise, options, history.random(-1));
+    GaussianProcess gp = GaussianProcessFitter.fit(x, y, noise, options, rng);
     double incumbent = bestObserved;
     // The incumbent is a posterior mean only where noise matters to the model: reported noise at the
     // scale the model fitted for it (reports the data show to be far too wide leave the model exact).
@@ -97,12 +126,8 @@ record ModelState(GaussianProcess gp, double incumbent, double worst, BayesianSt
         }
       }
     }
-    ModelState state = new ModelState(gp, incumbent, worst, policy, bestPoints(x, y, trials), x, List.of(),
+    return new ModelState(gp, incumbent, worst, policy, bestPoints(x, y, trials), x, List.of(),
         anyNoise || noiseMatters, gp);
-    for (Assignments open : history.open()) {
-      state = state.withPending(encoding.encode(open));
-    }
-    return state;
   }
 
   private static double[] successValues(List<History.Trial> trials) {
@@ -137,6 +162,31 @@ record ModelState(GaussianProcess gp, double incumbent, double worst, BayesianSt
     GaussianProcess conditioned = gp.withObservations(new double[][] {point}, new double[] {belief});
     return new ModelState(conditioned, incumbent, worst, policy, seedPoints, observed, List.copyOf(morePending),
         noisy, fitted);
+  }
+
+  /** The model with several more open points, believed at once (see {@link #fitLocal}). */
+  ModelState withPending(List<double[]> points) {
+    if (points.isEmpty()) {
+      return this;
+    }
+    List<double[]> morePending = new ArrayList<>(pending);
+    points.forEach(p -> morePending.add(p.clone()));
+    if (policy == BayesianStrategy.PendingPolicy.FANTASIES) {
+      return new ModelState(gp, incumbent, worst, policy, seedPoints, observed, List.copyOf(morePending), noisy,
+          fitted);
+    }
+    double[][] xs = points.toArray(double[][]::new);
+    double[] beliefs = new double[xs.length];
+    if (policy == BayesianStrategy.PendingPolicy.KRIGING_BELIEVER) {
+      double[][] predicted = gp.predictBatch(xs);
+      for (int i = 0; i < xs.length; i++) {
+        beliefs[i] = predicted[i][0];
+      }
+    } else {
+      java.util.Arrays.fill(beliefs, worst);
+    }
+    return new ModelState(gp.withObservations(xs, beliefs), incumbent, worst, policy, seedPoints, observed,
+        List.copyOf(morePending), noisy, fitted);
   }
 
   /**
