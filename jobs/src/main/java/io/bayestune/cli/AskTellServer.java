@@ -12,6 +12,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -23,6 +24,8 @@ import java.util.Set;
  * {"op":"suggest","count":1}                         -> {"ok":true,"suggestions":[{"id":"1","assignments":{...}}]}
  * {"op":"observe","suggestion":"1","values":[{"name":"f","value":3.2,"value_stddev":0.1}]} -> {"ok":true}
  * {"op":"observe","suggestion":"1","failed":true}    -> {"ok":true}
+ * {"op":"observe","assignments":{"x":0.3},"values":[{"name":"f","value":2.9}]} -> {"ok":true}
+ *   (a past trial no suggestion asked for; also with "failed": true; a history of thousands, one line each)
  * {"op":"best"}                                      -> {"ok":true,"best":{"assignments":{...},"value":3.2}}
  *   (a multimetric experiment: observe sends every metric in "values", and best adds "best_assignments":
  *    the Pareto front of the feasible observations, or the one best)
@@ -106,29 +109,53 @@ final class AskTellServer {
   }
 
   private ObjectNode observe(JsonNode request) {
-    fields(request, Set.of("op", "suggestion", "values", "failed", "value", "value_stddev"));
+    fields(request, Set.of("op", "suggestion", "assignments", "values", "failed", "value", "value_stddev",
+        "failure_reason"));
     Experiment e = requireExperiment();
     JsonNode id = request.path("suggestion");
-    if (!id.isTextual() && !id.isIntegralNumber()) {
-      throw new IllegalArgumentException("suggestion: must be the id of an open suggestion (e.g. \"1\"), but got "
-          + (id.isMissingNode() ? "nothing" : id.toString()));
+    // A past trial no suggestion asked for carries its own assignments instead of an id (as SigOpt allowed).
+    Map<String, Object> past = null;
+    if (request.has("assignments")) {
+      if (request.has("suggestion")) {
+        throw new IllegalArgumentException("observe: send \"suggestion\" (an open suggestion's id) or \"assignments\""
+            + " (a configuration no suggestion asked for), not both");
+      }
+      past = AssignmentsJson.toRaw("assignments", request.get("assignments"));
+    } else if (!id.isTextual() && !id.isIntegralNumber()) {
+      throw new IllegalArgumentException("suggestion: must be the id of an open suggestion (e.g. \"1\"), or send"
+          + " \"assignments\" for a past trial, but got " + (id.isMissingNode() ? "nothing" : id.toString()));
     }
-    String suggestion = id.asText();
+    String suggestion = past == null ? id.asText() : null;
+    String subject = past == null ? "suggestion " + suggestion : "observation";
     boolean failed = request.path("failed").asBoolean(false);
     if (failed) {
       if (request.has("values") || request.has("value")) {
-        throw new IllegalArgumentException("suggestion " + suggestion + ": a failed observation carries no values;"
+        throw new IllegalArgumentException(subject + ": a failed observation carries no values;"
             + " send either \"failed\": true or \"values\"");
       }
-      e.observeFailed(suggestion);
+      String reason = request.hasNonNull("failure_reason") ? request.get("failure_reason").asText() : null;
+      if (past == null) {
+        e.observeFailed(suggestion, reason, Map.of());
+      } else {
+        e.observeFailed(past, reason, Map.of());
+      }
       return ok();
     }
     if (e.spec().multiMetric()) {
-      e.observe(suggestion, MetricValue.all(request.path("values"), "suggestion " + suggestion), java.util.Map.of());
+      var values = MetricValue.all(request.path("values"), subject);
+      if (past == null) {
+        e.observe(suggestion, values, Map.of());
+      } else {
+        e.observe(past, values);
+      }
       return ok();
     }
-    MetricValue mv = MetricValue.from(request, e.spec().metric().name(), "suggestion " + suggestion);
-    e.observe(suggestion, mv.value(), mv.stddev());
+    MetricValue mv = MetricValue.from(request, e.spec().metric().name(), subject);
+    if (past == null) {
+      e.observe(suggestion, mv.value(), mv.stddev());
+    } else {
+      e.observe(past, mv.value(), mv.stddev());
+    }
     return ok();
   }
 

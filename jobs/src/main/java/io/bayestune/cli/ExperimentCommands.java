@@ -2,6 +2,7 @@ package io.bayestune.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.bayestune.optimizer.experiment.AssignmentsJson;
 import io.bayestune.optimizer.experiment.Experiment;
 import io.bayestune.optimizer.experiment.Observation;
 import io.bayestune.optimizer.experiment.SpecJson;
@@ -105,7 +106,13 @@ final class ExperimentCommands {
   }
 
   void observe(Args args) throws IOException {
-    String id = args.require("suggestion");
+    String id = args.get("suggestion");
+    String assignments = args.get("assignments");
+    String csv = args.get("csv");
+    if ((id != null ? 1 : 0) + (assignments != null ? 1 : 0) + (csv != null ? 1 : 0) != 1) {
+      throw new Args.UsageException("observe: give one of --suggestion ID, --assignments JSON (a past trial) or"
+          + " --csv FILE (past trials in bulk)");
+    }
     boolean failed = args.flag("failed");
     if (failed && (args.get("value") != null || args.get("values") != null)) {
       throw new Args.UsageException("observe: give either --value V (--values JSON) or --failed, not both");
@@ -113,21 +120,65 @@ final class ExperimentCommands {
     try (ExperimentStore store = Stores.open(args.require("at"))) {
       StoredState state = load(store);
       Experiment e = Experiment.fromJson(state.json());
+      if (csv != null) {
+        // Thousands of past trials: one load, one save, all rows or none.
+        WarmStart.Report r = observeCsv(e, csv, args);
+        store.save(e.toJson(), state.version());
+        ObjectNode shown = SigOptJson.MAPPER.createObjectNode().put("object", "import").put("imported", r.imported())
+            .put("skipped", r.skipped()).put("observation_count", e.observations().size());
+        r.reasons().stream().limit(20).forEach(shown.putArray("skipped_because")::add);
+        out.println(SigOptJson.pretty(shown));
+        return;
+      }
+      Map<String, Object> past = assignments == null ? null : assignmentsJson(assignments);
+      String subject = id != null ? "suggestion " + id : "observation";
       Observation o;
       if (failed) {
-        o = e.observeFailed(id, args.get("reason"), Map.of());
+        o = id != null ? e.observeFailed(id, args.get("reason"), Map.of())
+            : e.observeFailed(past, args.get("reason"), Map.of());
       } else if (args.get("values") != null) {
-        o = e.observe(id, MetricValue.all(valuesJson(args.get("values")), "suggestion " + id), Map.of());
+        var values = MetricValue.all(valuesJson(args.get("values")), subject);
+        o = id != null ? e.observe(id, values, Map.of()) : e.observe(past, values);
       } else {
         if (args.get("value") == null) {
           throw new Args.UsageException("observe: give --value V (and optionally --stddev S), or --failed");
         }
         Double stddev = args.get("stddev") == null ? null : args.number("stddev");
-        o = e.observe(id, args.number("value"), stddev);
+        o = id != null ? e.observe(id, args.number("value"), stddev) : e.observe(past, args.number("value"), stddev);
       }
       store.save(e.toJson(), state.version());
       out.println(SigOptJson.pretty(SigOptJson.observation(o, e.spec().metric().name())));
     }
+  }
+
+  private static WarmStart.Report observeCsv(Experiment e, String csv, Args args) throws IOException {
+    for (String other : List.of("value", "values", "stddev", "reason")) {
+      if (args.get(other) != null || args.flag("failed")) {
+        throw new Args.UsageException("observe --csv: the file holds the values (a column named after the metric,"
+            + " optionally value_stddev); drop --" + (args.flag("failed") ? "failed" : other));
+      }
+    }
+    try (var reader = Files.newBufferedReader(Path.of(csv), StandardCharsets.UTF_8)) {
+      return WarmStart.fromCsv(e, reader);
+    } catch (NoSuchFileException ex) {
+      throw new IllegalArgumentException("--csv " + csv + ": no such file; give a CSV with a header row naming the"
+          + " parameters and the metric");
+    }
+  }
+
+  /** A past trial's configuration, e.g. {@code {"cement": 300, "mixer": "drum"}}, in the types the space expects. */
+  private static Map<String, Object> assignmentsJson(String text) {
+    com.fasterxml.jackson.databind.JsonNode node;
+    try {
+      node = SigOptJson.MAPPER.readTree(text);
+    } catch (IOException ex) {
+      node = null;
+    }
+    if (node == null || !node.isObject()) {
+      throw new Args.UsageException("observe: --assignments must be a JSON object such as '{\"x\": 0.3,"
+          + " \"kind\": \"a\"}', but got " + text);
+    }
+    return AssignmentsJson.toRaw("--assignments", node);
   }
 
   private static com.fasterxml.jackson.databind.JsonNode valuesJson(String text) {

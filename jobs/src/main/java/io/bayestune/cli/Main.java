@@ -20,6 +20,8 @@ public final class Main {
       "  bayestune observe --at DIR --suggestion ID --value V [--stddev S]",
       "  bayestune observe --at DIR --suggestion ID --values '[{\"name\":\"auc\",\"value\":0.8},...]'  (multimetric)",
       "  bayestune observe --at DIR --suggestion ID --failed [--reason TEXT]",
+      "  bayestune observe --at DIR --assignments '{\"x\":0.3}' --value V  a past trial no suggestion asked for",
+      "      (also with --values or --failed); --csv FILE: past trials in bulk (header: parameters, metric)",
       "  bayestune best --at DIR                          the best assignments so far",
       "  bayestune show --at DIR                          the experiment and its progress",
       "  bayestune report --at DIR [--out FILE] [--title T] the experiment as one HTML page (charts, table)",
@@ -68,7 +70,7 @@ public final class Main {
           return 0;
         case "observe":
           experiments.observe(new Args(command, argv, 1,
-              Set.of("at", "suggestion", "value", "values", "stddev", "reason"), Set.of("failed")));
+              Set.of("at", "suggestion", "assignments", "csv", "value", "values", "stddev", "reason"), Set.of("failed")));
           return 0;
         case "best":
           experiments.best(new Args(command, argv, 1, Set.of("at"), Set.of()));

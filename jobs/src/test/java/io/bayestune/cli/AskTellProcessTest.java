@@ -98,6 +98,28 @@ class AskTellProcessTest {
     assertEquals("3", next.get("suggestions").get(0).get("id").asText(), "refused calls consumed no ids");
   }
 
+  @Test
+  void pastTrialsComeInWithTheirAssignmentsInsteadOfAnId() throws Exception {
+    send("{\"op\":\"create\",\"experiment\":" + SPEC + ",\"seed\":7}");
+    for (int i = 0; i < 300; i++) {
+      JsonNode r = send("{\"op\":\"observe\",\"assignments\":{\"x0\":" + (-1.5 + i / 100.0) + ",\"k\":" + (1 + i % 5)
+          + ",\"c\":\"" + (i % 2 == 0 ? "a" : "b") + "\"},\"values\":[{\"name\":\"f\",\"value\":" + (i == 123 ? 99 : i % 7)
+          + "}]}");
+      assertTrue(r.get("ok").asBoolean(), r.toString());
+    }
+    assertEquals("{\"ok\":true}", send("{\"op\":\"observe\",\"assignments\":{\"x0\":0,\"k\":2,\"c\":\"a\"},"
+        + "\"failed\":true,\"failure_reason\":\"out of memory\"}").toString());
+    assertError(send("{\"op\":\"observe\",\"assignments\":{\"x0\":7.5,\"k\":2,\"c\":\"a\"},\"value\":1}"),
+        "assignments.x0: value must lie in [-1.5, 2.5], but got 7.5; correct the value");
+    assertError(send("{\"op\":\"observe\",\"suggestion\":\"1\",\"assignments\":{\"x0\":0},\"value\":1}"),
+        "not both");
+    JsonNode best = send("{\"op\":\"best\"}").get("best");
+    assertEquals(99, best.get("value").asDouble(), 0.0);
+    assertEquals(-1.5 + 123 / 100.0, best.get("assignments").get("x0").asDouble(), 1e-12);
+    assertEquals("1", send("{\"op\":\"suggest\"}").get("suggestions").get(0).get("id").asText(),
+        "past trials consume no suggestion ids");
+  }
+
   private static void assertError(JsonNode response, String mention) {
     assertFalse(response.get("ok").asBoolean(), response.toString());
     assertTrue(response.get("error").asText().contains(mention),

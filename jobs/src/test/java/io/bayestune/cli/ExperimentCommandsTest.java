@@ -59,6 +59,39 @@ class ExperimentCommandsTest {
   }
 
   @Test
+  void pastTrialsComeInByAssignmentsOrInBulkFromACsv() throws Exception {
+    Path spec = Files.writeString(dir.resolve("spec.json"), SPEC);
+    String at = dir.resolve("exp").toString();
+    assertEquals(0, cli("create", spec.toString(), "--at", at, "--seed", "5").status());
+    JsonNode one = cli("observe", "--at", at, "--assignments", "{\"water\": 180.5, \"age\": 28}", "--value", "41.5",
+        "--stddev", "0.5").json();
+    assertTrue(one.get("suggestion") == null, one.toString());
+    assertEquals(28, one.get("assignments").get("age").asInt());
+    assertEquals(0, cli("observe", "--at", at, "--assignments", "{\"water\": 200, \"age\": 3}", "--failed",
+        "--reason", "cracked").status());
+    StringBuilder csv = new StringBuilder("water,age,strength\n");
+    for (int i = 0; i < 2000; i++) {
+      csv.append(120 + i * 0.065).append(',').append(1 + i % 365).append(',').append(i % 50).append('\n');
+    }
+    Path file = Files.writeString(dir.resolve("history.csv"), csv.append("130,7,\n"));
+    JsonNode imported = cli("observe", "--at", at, "--csv", file.toString()).json();
+    assertEquals(2000, imported.get("imported").asInt());
+    assertEquals(1, imported.get("skipped").asInt());
+    assertEquals(2002, imported.get("observation_count").asInt());
+    assertEquals(2002, Experiment.fromJson(Files.readString(dir.resolve("exp/experiment.json"))).observations().size());
+
+    CliResult outside = cli("observe", "--at", at, "--assignments", "{\"water\": 999, \"age\": 28}", "--value", "1");
+    assertEquals(1, outside.status());
+    assertTrue(outside.err().contains("assignments.water: value must lie in [120.0, 250.0], but got 999.0; correct the"
+        + " value"), outside.err());
+    CliResult both = cli("observe", "--at", at, "--suggestion", "1", "--assignments", "{}", "--value", "1");
+    assertEquals(2, both.status());
+    assertTrue(both.err().contains("give one of --suggestion ID, --assignments JSON"), both.err());
+    CliResult badJson = cli("observe", "--at", at, "--assignments", "water=3", "--value", "1");
+    assertTrue(badJson.err().contains("--assignments must be a JSON object"), badJson.err());
+  }
+
+  @Test
   void mistakesExplainThemselves() throws Exception {
     String at = dir.resolve("none").toString();
     CliResult missing = cli("suggest", "--at", at);

@@ -151,10 +151,49 @@ public final class Experiment {
    * should use from its first suggestion on.
    */
   public synchronized Observation observe(Map<String, ?> assignments, double value, Double valueStddev) {
-    Assignments a = spec.space().validate(assignments);
-    checkValue("observation", value, valueStddev);
-    requireOneMetric("observation");
-    return record(new Observation(null, a, value, valueStddev, false, null, Map.of()));
+    return record(past("observation", PastObservation.of(assignments, value, valueStddev)));
+  }
+
+  /** Reports that evaluating a configuration no suggestion asked for failed (a past trial that failed). */
+  public synchronized Observation observeFailed(Map<String, ?> assignments, String reason,
+      Map<String, String> metadata) {
+    Assignments a = validAssignments("observation", assignments);
+    return record(new Observation(null, a, Double.NaN, null, true, reason, metadata));
+  }
+
+  /**
+   * Reports many evaluations that no suggestion asked for (a history of thousands of past trials) in one call:
+   * all of them or, when any is invalid, none (the error names its index, the parameter and the value).
+   */
+  public synchronized List<Observation> observeAll(List<PastObservation> past) {
+    List<Observation> checked = new ArrayList<>(past.size());
+    for (int i = 0; i < past.size(); i++) {
+      checked.add(past("observations[" + i + "]", past.get(i)));
+    }
+    checked.forEach(this::record);
+    return checked;
+  }
+
+  /** The observation a past evaluation becomes, checked against the space and the metric; nothing recorded. */
+  private Observation past(String subject, PastObservation p) {
+    Assignments a = validAssignments(subject, p.assignments());
+    if (p.failed()) {
+      return new Observation(null, a, Double.NaN, null, true, p.failureReason(), Map.of());
+    }
+    checkValue(subject, p.value(), p.valueStddev());
+    requireOneMetric(subject);
+    return new Observation(null, a, p.value(), p.valueStddev(), false, null, Map.of());
+  }
+
+  /** The space's check of reported assignments, with the fix when the space's message has none. */
+  private Assignments validAssignments(String subject, Map<String, ?> assignments) {
+    try {
+      return spec.space().validate(assignments);
+    } catch (IllegalArgumentException e) {
+      String m = e.getMessage();
+      throw new IllegalArgumentException(subject + ": " + m + (m.contains(";") ? "" : "; correct the value, or leave"
+          + " this trial out (an observation must be a configuration of this experiment's space)"), e);
+    }
   }
 
   /**
@@ -172,7 +211,7 @@ public final class Experiment {
 
   /** Reports every metric's value for a configuration no suggestion asked for (past trials). */
   public synchronized Observation observe(Map<String, ?> assignments, List<MetricEvaluation> values) {
-    Assignments a = spec.space().validate(assignments);
+    Assignments a = validAssignments("observation", assignments);
     return record(withValues("observation", null, a, values, Map.of()));
   }
 

@@ -114,10 +114,12 @@ public final class WarmStart {
       rows.add(raw);
       values.add(new double[] {value, stddev});
     }
+    List<PastObservation> past = new ArrayList<>(rows.size());
     for (int i = 0; i < rows.size(); i++) {
       double sd = values.get(i)[1];
-      target.observe(rows.get(i), values.get(i)[0], Double.isNaN(sd) ? null : sd);
+      past.add(PastObservation.of(rows.get(i), values.get(i)[0], Double.isNaN(sd) ? null : sd));
     }
+    target.observeAll(past); // all rows or none
     return new Report(rows.size(), reasons.size(), reasons);
   }
 
