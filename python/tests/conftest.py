@@ -31,3 +31,18 @@ def spark():
                .getOrCreate())
     yield session
     session.stop()
+
+
+@pytest.fixture(scope="session")
+def sigopt_service(tmp_path_factory):
+    """One `bayestune serve` on 127.0.0.1 for the session, with tokens for two teams (chem, fraud)."""
+    from bayestune.service import ServiceProcess, create_token
+
+    root = tmp_path_factory.mktemp("service")
+    tokens = root / "tokens.txt"
+    made = {team: create_token(str(tokens), team) for team in ("chem", "fraud")}
+    service = ServiceProcess(state=str(root / "state"), tokens=str(tokens), prepare=4).start()
+    service.team_tokens = made
+    service.tokens_file = str(tokens)
+    yield service
+    service.stop()
