@@ -60,6 +60,8 @@ public final class BayesianTuner extends Estimator<BayesianTunerModel> implement
   private final IntParam numFolds;
   private final DoubleParam trainRatio;
   private final LongParam seed;
+  private final Param<String> estimatorJson;
+  private final Param<String> evaluatorJson;
 
   public BayesianTuner() {
     this(Identifiable.randomUID("bayesianTuner"));
@@ -76,6 +78,11 @@ public final class BayesianTuner extends Estimator<BayesianTunerModel> implement
     trainRatio = new DoubleParam(this, "trainRatio", "training fraction of a single split, instead of folds,"
         + " in (0, 1)", ParamValidators.inRange(0, 1, false, false));
     seed = new LongParam(this, "seed", "seeds the splits and the optimizer");
+    // Spark Connect sends Params as literals, so its clients send the nested stages as JSON (StageJson).
+    estimatorJson = new Param<>(this, "estimatorJson", "the estimator as JSON {class, uid, paramMap}, for Spark"
+        + " Connect clients; used when estimator is not set");
+    evaluatorJson = new Param<>(this, "evaluatorJson", "the evaluator as JSON {class, uid, paramMap}, for Spark"
+        + " Connect clients; used when evaluator is not set");
     setDefault(maxTrials, 20);
     setDefault(parallelism, 1);
     setDefault(numFolds, 3);
@@ -120,6 +127,14 @@ public final class BayesianTuner extends Estimator<BayesianTunerModel> implement
 
   public LongParam seed() {
     return seed;
+  }
+
+  public Param<String> estimatorJson() {
+    return estimatorJson;
+  }
+
+  public Param<String> evaluatorJson() {
+    return evaluatorJson;
   }
 
   public BayesianTuner setEstimator(Estimator<?> value) {
@@ -170,12 +185,26 @@ public final class BayesianTuner extends Estimator<BayesianTunerModel> implement
     return this;
   }
 
+  /** The estimator: the one set, else the one {@code estimatorJson} describes (a Spark Connect client's). */
   public Estimator<?> getEstimator() {
+    decodeNestedJson();
     return getOrDefault(estimator);
   }
 
+  /** The evaluator: the one set, else the one {@code evaluatorJson} describes (a Spark Connect client's). */
   public Evaluator getEvaluator() {
+    decodeNestedJson();
     return getOrDefault(evaluator);
+  }
+
+  /** Sets the estimator and the evaluator from their JSON Params where only the JSON was given. */
+  void decodeNestedJson() {
+    if (!isDefined(estimator) && isDefined(estimatorJson)) {
+      set(estimator, StageJson.decode(getOrDefault(estimatorJson), Estimator.class, "estimatorJson"));
+    }
+    if (!isDefined(evaluator) && isDefined(evaluatorJson)) {
+      set(evaluator, StageJson.decode(getOrDefault(evaluatorJson), Evaluator.class, "evaluatorJson"));
+    }
   }
 
   public SearchSpace getSearchSpace() {
@@ -281,6 +310,7 @@ public final class BayesianTuner extends Estimator<BayesianTunerModel> implement
 
   /** The settings this fit uses, checked: every required Param set, folds or a ratio. */
   TunerSettings settings() {
+    decodeNestedJson();
     for (Param<?> required : new Param<?>[] {estimator, evaluator, searchSpace}) {
       if (!isDefined(required)) {
         throw new IllegalArgumentException("BayesianTuner " + uid + ": " + required.name() + " is not set; call set"
@@ -310,6 +340,7 @@ public final class BayesianTuner extends Estimator<BayesianTunerModel> implement
 
   @Override
   public BayesianTuner copy(ParamMap extra) {
+    decodeNestedJson();
     BayesianTuner copied = defaultCopy(extra);
     if (copied.isDefined(estimator)) {
       copied.setEstimator(copied.getEstimator().copy(extra));

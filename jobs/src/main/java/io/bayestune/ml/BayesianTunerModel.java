@@ -1,11 +1,13 @@
 package io.bayestune.ml;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bayestune.optimizer.experiment.Experiment;
 import io.bayestune.optimizer.experiment.Observation;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.spark.ml.Model;
 import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.util.Identifiable;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.ml.util.MLWritable;
 import org.apache.spark.ml.util.MLWriter;
@@ -37,6 +39,15 @@ public final class BayesianTunerModel extends Model<BayesianTunerModel> implemen
   private final String bestTrialId;
   private final TunerSettings settings;
   private transient Experiment parsed;
+
+  /**
+   * An empty model, which only a {@code ServiceLoader} should make: Spark Connect finds stages through
+   * {@code META-INF/services}, and Java's ServiceLoader requires a public no-argument constructor of
+   * every class listed there. Fit a {@link BayesianTuner} or {@link #load} a saved model for a usable one.
+   */
+  public BayesianTunerModel() {
+    this(Identifiable.randomUID("bayesianTunerModel"), null, null, null, null);
+  }
 
   BayesianTunerModel(String uid, Model<?> bestModel, String experimentJson, String bestTrialId,
       TunerSettings settings) {
@@ -106,27 +117,58 @@ public final class BayesianTunerModel extends Model<BayesianTunerModel> implemen
     return experimentJson;
   }
 
-  private Observation bestObservation() {
+  private Experiment parsedExperiment() {
     if (parsed == null) {
       parsed = Experiment.fromJson(experimentJson);
     }
-    return parsed.observationOf(bestTrialId).orElseThrow(() -> new IllegalStateException(
+    return parsed;
+  }
+
+  private Observation bestObservation() {
+    return parsedExperiment().observationOf(bestTrialId).orElseThrow(() -> new IllegalStateException(
         "trial " + bestTrialId + " is missing from the experiment; the saved model is damaged"));
   }
 
   @Override
   public Dataset<Row> transform(Dataset<?> dataset) {
-    return bestModel.transform(dataset);
+    return fitted().transform(dataset);
   }
 
   @Override
   public StructType transformSchema(StructType schema) {
-    return bestModel.transformSchema(schema);
+    return fitted().transformSchema(schema);
+  }
+
+  private Model<?> fitted() {
+    if (bestModel == null) {
+      throw new IllegalStateException("BayesianTunerModel " + uid + " is empty (made by its no-argument constructor);"
+          + " fit a BayesianTuner or load a saved model with BayesianTunerModel.load(path)");
+    }
+    return bestModel;
+  }
+
+  /**
+   * {@code BayesianTunerModel <uid> {"metricName":...,"largerBetter":...,"bestValue":...,"bestTrialId":...,
+   * "bestParams":{...},"trials":N}}: readable, and the one method a Spark Connect client may call on a
+   * third-party model (Connect allows only Spark's own model attributes and {@code toString}), so the
+   * Python wrapper reads the best trial from it there.
+   */
+  @Override
+  public String toString() {
+    if (bestModel == null) {
+      return "BayesianTunerModel " + uid + " (empty)";
+    }
+    ObjectNode summary = StagePersistence.MAPPER.createObjectNode();
+    summary.put("metricName", metricName()).put("largerBetter", isLargerBetter()).put("bestValue", bestValue())
+        .put("bestTrialId", bestTrialId());
+    summary.set("bestParams", StagePersistence.MAPPER.valueToTree(bestParams()));
+    summary.put("trials", parsedExperiment().observations().size());
+    return "BayesianTunerModel " + uid + " " + summary;
   }
 
   @Override
   public BayesianTunerModel copy(ParamMap extra) {
-    BayesianTunerModel copied = new BayesianTunerModel(uid, (Model<?>) bestModel.copy(extra), experimentJson,
+    BayesianTunerModel copied = new BayesianTunerModel(uid, (Model<?>) fitted().copy(extra), experimentJson,
         bestTrialId, settings);
     return copyValues(copied, extra).setParent(parent());
   }

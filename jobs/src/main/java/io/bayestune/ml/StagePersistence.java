@@ -113,7 +113,7 @@ final class StagePersistence {
     }
   }
 
-  private static ClassLoader classLoader() {
+  static ClassLoader classLoader() {
     ClassLoader context = Thread.currentThread().getContextClassLoader();
     return context != null ? context : StagePersistence.class.getClassLoader();
   }

@@ -79,6 +79,7 @@ final class TunerPersistence {
         }
       }
       StagePersistence.writeMetadata(metadata, path, sparkSession());
+      tuner.decodeNestedJson(); // a Spark Connect client's estimator and evaluator are saved as stages too
       if (tuner.isDefined(tuner.estimator())) {
         StagePersistence.saveStage(tuner.getEstimator(), ESTIMATOR, new Path(path, ESTIMATOR).toString(),
             sparkSession());
