@@ -5,14 +5,11 @@ import io.bayestune.optimizer.experiment.Observation;
 import io.bayestune.optimizer.experiment.Suggestion;
 import io.bayestune.optimizer.store.StateConflictException;
 import java.io.IOException;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -69,18 +66,7 @@ public final class TuningLoop {
   /** Trial outcomes (from trial threads and the timer), {@link #REFILLED} and {@link Recorded}, for the loop's thread. */
   private final BlockingQueue<Object> events = new LinkedBlockingQueue<>();
   private final Map<String, InFlight> inFlight = new LinkedHashMap<>();
-  private final AtomicInteger inFlightCount = new AtomicInteger();
-  /**
-   * Guards taking a made suggestion together with counting it in flight, against the optimizer
-   * thread's count of free slots: between the two, a suggestion would be in neither count, and the
-   * optimizer would make one more than the slots and lookahead need.
-   */
-  private final Object slotAccounting = new Object();
-  private final Deque<Suggestion> reruns = new ConcurrentLinkedDeque<>();
-  private final Deque<Suggestion> prepared = new ConcurrentLinkedDeque<>();
-  /** How many more new suggestions the budget allows; made only by the optimizer thread (and before it starts). */
-  private final AtomicInteger newSuggestionsLeft = new AtomicInteger();
-  private volatile boolean exhausted;
+  private SuggestionSlots slots;
   private volatile boolean stopping;
 
   /** The optimizer made suggestions: free slots can take them. */
@@ -110,13 +96,8 @@ public final class TuningLoop {
    * @throws IOException when the state cannot be saved (what was saved before stays)
    */
   public void run() throws IOException, InterruptedException {
-    int budgetLeft = options.observationBudget() - experiment.observations().size();
-    for (Suggestion s : experiment.openSuggestions()) {
-      if (reruns.size() < budgetLeft) {
-        reruns.add(s);
-      }
-    }
-    newSuggestionsLeft.set(Math.max(0, budgetLeft - reruns.size()));
+    slots = new SuggestionSlots(experiment, options.observationBudget(), options.parallelism(), options.lookahead());
+    List<Suggestion> reruns = slots.reruns();
     if (!reruns.isEmpty()) {
       LOG.info("re-running {} trial(s) that were in flight when the previous driver stopped: {}", reruns.size(),
           reruns.stream().map(Suggestion::id).toList());
@@ -138,7 +119,7 @@ public final class TuningLoop {
           if (trial == null) {
             continue; // a timed-out trial that returned after all: it was observed already
           }
-          inFlightCount.decrementAndGet();
+          slots.finished();
           if (trial.timer() != null) {
             trial.timer().cancel(false);
           }
@@ -207,48 +188,19 @@ public final class TuningLoop {
 
   /** Makes suggestions for the free slots plus {@code lookahead}, within the budget, in one batch. */
   private void prepare() {
-    int wanted;
-    synchronized (slotAccounting) {
-      wanted = options.parallelism() + options.lookahead() - inFlightCount.get() - reruns.size() - prepared.size();
+    List<Suggestion> made = slots.make(experiment);
+    if (!made.isEmpty()) {
+      slots.add(made);
+      events.add(REFILLED);
     }
-    int count = Math.min(wanted, newSuggestionsLeft.get());
-    if (count <= 0 || exhausted) {
-      return;
-    }
-    List<Suggestion> made = new ArrayList<>();
-    try {
-      made.addAll(experiment.suggest(count));
-    } catch (IllegalStateException fewerLeft) {
-      // A grid or a small discrete space can run out, and may hold fewer unused configurations than
-      // the free slots: take what is left one at a time (a refused call leaves the experiment
-      // unchanged); the trials in flight still finish.
-      try {
-        while (made.size() < count) {
-          made.addAll(experiment.suggest(1));
-        }
-      } catch (IllegalStateException none) {
-        LOG.warn("no more suggestions: {}", none.getMessage());
-        exhausted = true;
-      }
-      if (made.isEmpty()) {
-        return;
-      }
-    }
-    newSuggestionsLeft.addAndGet(-made.size());
-    prepared.addAll(made);
-    events.add(REFILLED);
   }
 
   /** Fills free slots with suggestions already made: open ones from an earlier run, then prepared ones. */
   private void startPrepared(ThreadPoolExecutor pool, ScheduledExecutorService timers) {
     while (inFlight.size() < options.parallelism()) {
-      Suggestion next;
-      synchronized (slotAccounting) {
-        next = reruns.isEmpty() ? prepared.poll() : reruns.poll();
-        if (next == null) {
-          return;
-        }
-        inFlightCount.incrementAndGet();
+      Suggestion next = slots.take();
+      if (next == null) {
+        return;
       }
       start(next, pool, timers);
     }
@@ -289,7 +241,7 @@ public final class TuningLoop {
     ScheduledFuture<?> timer = options.trialTimeout() == null ? null : timers.schedule(
         () -> events.add(TrialOutcome.timedOut(s.id(), options.trialTimeout())),
         options.trialTimeout().toNanos(), TimeUnit.NANOSECONDS);
-    inFlight.put(s.id(), new InFlight(ctx, run, timer)); // counted in inFlightCount by startPrepared
+    inFlight.put(s.id(), new InFlight(ctx, run, timer)); // counted in flight by SuggestionSlots.take
     LOG.debug("dispatched {}", ctx.description());
   }
 

@@ -36,7 +36,8 @@ public final class BenchCommand {
       "bayestune bench spark quality [--budget 30] [--seeds 5] [--parallelism 2] [--max-iter 20]",
       "    [--depths 2,3,4,5,6,8] [--steps 0.01,0.0266,0.0707,0.188,0.5] [--master local[*]] [--out docs/benchmarks.md]",
       "bayestune bench s3 --at s3a://BUCKET/PREFIX [--size-mb 1024] [--columns 50] [--read-columns 3]",
-      "    [--out docs/benchmarks.md]   (S3 settings from AWS_* and BAYESTUNE_S3_ENDPOINT)");
+      "    [--out docs/benchmarks.md]   (S3 settings from AWS_* and BAYESTUNE_S3_ENDPOINT)",
+      ClusterBenchCommand.USAGE);
 
   private BenchCommand() {
   }
@@ -49,11 +50,14 @@ public final class BenchCommand {
     if (args.length > 0 && args[0].equals("warmstart")) {
       return warmStart(args, "bayestune bench " + String.join(" ", args), out, err);
     }
+    if (args.length > 0 && args[0].equals("cluster")) {
+      return ClusterBenchCommand.run(args, "bayestune bench " + String.join(" ", args), out, err);
+    }
     if (args.length > 0 && args[0].equals("spark")) {
       return SparkBenchCommand.run(args, "bayestune bench " + String.join(" ", args), out, err);
     }
     if (args.length == 0 || !(args[0].equals("optimizer") || args[0].equals("latency"))) {
-      err.println("bayestune: bench needs \"optimizer\", \"latency\", \"warmstart\", \"spark\" or \"s3\"\n\n" + USAGE);
+      err.println("bayestune: bench needs \"optimizer\", \"latency\", \"warmstart\", \"cluster\", \"spark\" or \"s3\"\n\n" + USAGE);
       return 2;
     }
     String line = "bayestune bench " + String.join(" ", args);
@@ -133,12 +137,17 @@ public final class BenchCommand {
         (int) a.integer("columns", 50), (int) a.integer("read-columns", 3), line);
     S3ReadBenchmark.Result result = S3ReadBenchmark.run(o,
         io.bayestune.connectors.s3.S3Settings.fromEnvironment(System.getenv()), err);
-    String body = S3ReadBenchmark.render(result, Environment.capture(findScript()));
-    Path file = Path.of(a.get("out") == null ? "docs/benchmarks.md" : a.get("out"));
-    MarkdownSections.write(file, "S3", body);
-    out.println(body);
-    err.println("bench: wrote section \"S3\" of " + file);
+    writeSection(a.get("out"), "S3", S3ReadBenchmark.render(result, Environment.capture(findScript())), out, err);
     return 0;
+  }
+
+  /** Writes {@code body} as section {@code title} of {@code out} (default docs/benchmarks.md) and prints it. */
+  static void writeSection(String outArgument, String title, String body, PrintStream out, PrintStream err)
+      throws IOException {
+    Path file = Path.of(outArgument == null ? "docs/benchmarks.md" : outArgument);
+    MarkdownSections.write(file, title, body);
+    out.println(body);
+    err.println("bench: wrote section \"" + title + "\" of " + file);
   }
 
   private static List<String> list(String value, String absent) {
