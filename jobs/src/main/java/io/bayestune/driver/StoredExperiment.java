@@ -43,6 +43,13 @@ public final class StoredExperiment {
     this.version = version;
   }
 
+  /** A new experiment saved at {@code store} now (for an experiment made with a strategy of one's own). */
+  static StoredExperiment create(ExperimentStore store, Experiment fresh) throws IOException {
+    StoredExperiment created = new StoredExperiment(store, fresh, false, null);
+    created.save();
+    return created;
+  }
+
   /** The experiment stored at {@code store}, checked against {@code spec}, or a new one saved there now. */
   public static StoredExperiment openOrCreate(ExperimentStore store, ExperimentSpec spec, long seed)
       throws IOException {

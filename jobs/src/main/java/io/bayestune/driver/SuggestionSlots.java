@@ -1,6 +1,7 @@
 package io.bayestune.driver;
 
 import io.bayestune.optimizer.experiment.Experiment;
+import io.bayestune.optimizer.experiment.SearchSpaceExhaustedException;
 import io.bayestune.optimizer.experiment.Suggestion;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -76,15 +77,16 @@ public final class SuggestionSlots {
     List<Suggestion> made = new ArrayList<>();
     try {
       made.addAll(experiment.suggest(count));
-    } catch (IllegalStateException fewerLeft) {
+    } catch (SearchSpaceExhaustedException fewerLeft) {
       // A grid or a small discrete space can run out, and may hold fewer unused configurations than
       // the free slots: take what is left one at a time (a refused call leaves the experiment
-      // unchanged); the trials in flight still finish.
+      // unchanged); the trials in flight still finish. Any other failure of suggest (a numerical one)
+      // is not caught here: it stops the job with its error, the observations saved, never silently.
       try {
         while (made.size() < count) {
           made.addAll(experiment.suggest(1));
         }
-      } catch (IllegalStateException none) {
+      } catch (SearchSpaceExhaustedException none) {
         LOG.warn("no more suggestions: {}", none.getMessage());
         exhausted = true;
       }

@@ -171,12 +171,17 @@ public final class TuningLoop {
     try {
       Observation o = observe(outcome);
       save();
+      RuntimeException suggestFailed = null;
       if (makeMore && !stopping) {
-        prepare();
+        try {
+          prepare();
+        } catch (RuntimeException e) {
+          suggestFailed = e; // stops the loop; this trial was observed and saved all the same
+        }
       }
       listener.observed(new ObservedTrial(o, experiment.observations().size(), options.observationBudget(),
           outcome.seconds(), experiment.best(), experiment.spec().metric()));
-      return new Recorded(null);
+      return new Recorded(suggestFailed);
     } catch (IOException | RuntimeException e) {
       return new Recorded(e);
     } catch (Error e) {

@@ -40,14 +40,27 @@ public final class Experiment {
   private int bestForCount = -1;
 
   Experiment(ExperimentSpec spec, long seed) {
+    this(spec, seed, Strategies.forSpec(spec));
+  }
+
+  private Experiment(ExperimentSpec spec, long seed, SuggestionStrategy strategy) {
     this.spec = spec;
     this.seed = seed;
     this.encoding = new UnitCubeEncoding(spec.space());
-    this.strategy = Strategies.forSpec(spec);
+    this.strategy = java.util.Objects.requireNonNull(strategy, "strategy");
   }
 
   public static Experiment create(ExperimentSpec spec, long seed) {
     return new Experiment(spec, seed);
+  }
+
+  /**
+   * An experiment whose suggestions come from a strategy of one's own (research code, or a test that needs a
+   * strategy to fail) instead of the one its spec's {@code type} names. The state does not record it: {@link
+   * #fromJson} gives back the spec's strategy.
+   */
+  public static Experiment create(ExperimentSpec spec, long seed, SuggestionStrategy strategy) {
+    return new Experiment(spec, seed, strategy);
   }
 
   public ExperimentSpec spec() {
@@ -67,7 +80,7 @@ public final class Experiment {
    * {@code count} new suggestions, distinct from each other and from every observed or open one, made
    * knowing the open ones.
    *
-   * @throws IllegalStateException when the search space has no unused configuration left
+   * @throws SearchSpaceExhaustedException when the search space has fewer than {@code count} unused configurations
    */
   public synchronized List<Suggestion> suggest(int count) {
     if (count < 1) {
@@ -75,9 +88,7 @@ public final class Experiment {
     }
     List<Assignments> made = strategy.suggest(history(), count);
     if (made.size() < count) {
-      throw new IllegalStateException("the search space has " + made.size() + " unused configuration(s) left, "
-          + count + " were asked for; every other configuration is observed or open (widen the space, or"
-          + " observe the open suggestions)");
+      throw new SearchSpaceExhaustedException(made.size(), count);
     }
     List<Suggestion> out = new ArrayList<>();
     for (Assignments a : made) {
