@@ -24,7 +24,8 @@ final class Failures {
     }
     String message = root.getMessage();
     String firstLine = message == null ? "" : message.strip().lines().findFirst().orElse("");
-    String text = root.getClass().getSimpleName() + (firstLine.isEmpty() ? "" : ": " + firstLine);
+    String text = root instanceof TrialFailedException ? firstLine
+        : root.getClass().getSimpleName() + (firstLine.isEmpty() ? "" : ": " + firstLine);
     return text.length() <= MAX_REASON ? text : text.substring(0, MAX_REASON - 3) + "...";
   }
 

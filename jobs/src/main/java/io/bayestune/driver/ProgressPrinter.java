@@ -29,7 +29,8 @@ public final class ProgressPrinter implements TrialListener {
     out.flush();
   }
 
-  static String line(ObservedTrial t) {
+  /** The line for one trial, without the newline. */
+  public static String line(ObservedTrial t) {
     Observation o = t.observation();
     StringBuilder sb = new StringBuilder();
     sb.append('[').append(t.observationCount()).append('/').append(t.observationBudget()).append("] ");

@@ -257,7 +257,7 @@ public final class TuningLoop {
     metadata.put("seconds", String.format(java.util.Locale.ROOT, "%.3f", outcome.seconds()));
     if (reason != null) {
       metadata.put("error", reason);
-      if (outcome.failure() != null) {
+      if (outcome.failure() != null && !(outcome.failure() instanceof TrialFailedException)) {
         LOG.warn("trial {} failed: {}", outcome.suggestionId(), reason, outcome.failure());
       } else {
         LOG.warn("trial {} failed: {}", outcome.suggestionId(), reason);

@@ -15,18 +15,18 @@ import java.util.Optional;
  * output (whose {@code experiment/} is then used). A location that holds nothing is not an error: the
  * first night, or the night after a failed one, simply starts cold, with a note saying so.
  */
-final class WarmStartSource {
+public final class WarmStartSource {
 
   /** Supplies the source experiment, asked only when a new experiment is created. */
   @FunctionalInterface
-  interface Loader {
+  public interface Loader {
     Optional<Experiment> load() throws IOException;
   }
 
   private WarmStartSource() {
   }
 
-  static Optional<Experiment> load(String location, S3Settings s3, PrintStream out) throws IOException {
+  public static Optional<Experiment> load(String location, S3Settings s3, PrintStream out) throws IOException {
     if (location == null || location.isBlank()) {
       return Optional.empty();
     }

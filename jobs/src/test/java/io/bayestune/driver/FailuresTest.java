@@ -23,4 +23,10 @@ class FailuresTest {
     assertEquals("NullPointerException", Failures.describe(new NullPointerException()));
     assertEquals(300, Failures.describe(new RuntimeException("x".repeat(1000))).length());
   }
+
+  @Test
+  void aFailureThatDescribesItselfKeepsItsMessageAsIs() {
+    Exception wrapped = new IllegalStateException("wrapper", new TrialFailedException("ValueError: alpha < 0\ntrace"));
+    assertEquals("ValueError: alpha < 0", Failures.describe(wrapped));
+  }
 }
