@@ -12,8 +12,9 @@ class TuningStoppedError(RuntimeError):
 
 
 def java_error(error: Exception, prefix: str = "bayestune") -> Exception:
-    """The Python exception for a Py4JJavaError (other exceptions are returned unchanged)."""
-    java = getattr(error, "java_exception", None)
+    """The Python exception for a Py4JJavaError, or for PySpark's conversion of one (pyspark's py4j hook turns some
+    into its own CapturedException types); other exceptions are returned unchanged."""
+    java = getattr(error, "java_exception", None) or getattr(error, "_origin", None)
     if java is None:
         return error
     try:

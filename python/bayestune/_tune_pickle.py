@@ -27,14 +27,19 @@ def pickle_objective(fn: Callable) -> bytes:
         return cloudpickle.dumps(fn)
     except Exception as e:  # noqa: BLE001 - any pickling failure gets the same explanation
         cause = e
-    culprit = _find_culprit(fn, f"fn ({_name(fn)})", 0)
+    chain = _find_culprit(fn, 0)
     where = ""
-    if culprit is not None:
-        path, obj, error = culprit
-        cause = error
-        where = f" {path} is {_type_name(obj)}, which cannot be pickled;"
+    if chain:
+        top, top_obj = chain[0][:2]
+        bad_obj, cause = chain[-1][1:]
+        where = f" {top} is {_type_name(top_obj)}"
+        path = "".join(link[0] for link in chain[1:])
+        if path:
+            where += f", whose {path.lstrip('.')} ({_type_name(bad_obj)[2:]}) cannot be pickled;"
+        else:
+            where += ", which cannot be pickled;"
     spark_hint = ""
-    if culprit is not None and type(culprit[1]).__name__ in _SPARK_TYPES:
+    if any(type(link[1]).__name__ in _SPARK_TYPES for link in chain):
         spark_hint = (" A SparkSession, SparkContext, DataFrame or RDD exists only on the driver, and each trial runs "
                       "on an executor: collect the data to plain Python first (e.g. df.toPandas()) and use that.")
     raise ObjectiveNotPicklableError(
@@ -44,53 +49,58 @@ def pickle_objective(fn: Callable) -> bytes:
         f"pandas DataFrames).{spark_hint}") from None
 
 
-def _find_culprit(obj: Any, path: str, depth: int):
-    """The innermost (path, object, error) that fails to pickle among what ``obj`` refers to, or None."""
+def _find_culprit(obj: Any, depth: int) -> list:
+    """The chain of references from fn down to the innermost object that fails to pickle, as
+    ``[(step, object), ..., (step, object, error)]``, or an empty list when every reference pickles alone."""
     from pyspark import cloudpickle
 
-    for child_path, child in _references(obj, path):
+    for step, child in _references(obj, top=depth == 0):
         try:
             cloudpickle.dumps(child)
         except Exception as e:  # noqa: BLE001
-            deeper = _find_culprit(child, child_path, depth + 1) if depth < _MAX_DEPTH else None
-            return deeper if deeper is not None else (child_path, child, e)
-    return None
+            deeper = _find_culprit(child, depth + 1) if depth < _MAX_DEPTH else []
+            return [(step, child)] + deeper if deeper else [(step, child, e)]
+    return []
 
 
-def _references(obj: Any, path: str) -> Iterator[tuple[str, Any]]:
-    """What pickling ``obj`` by value pickles too: closure cells, globals, defaults, a bound self, attributes."""
-    if isinstance(obj, functools.partial):
-        yield f"{path}'s partial function", obj.func
+def _references(obj: Any, top: bool) -> Iterator[tuple[str, Any]]:
+    """What pickling ``obj`` by value pickles too, each with the step that reaches it: closure cells, globals,
+    defaults, a bound self, items and attributes."""
+    fn_step = (lambda what: f"{what} used by {_name(obj)}") if top else (lambda what: f" -> {what}")
+    if top and not isinstance(obj, (functools.partial, types.MethodType, types.FunctionType)):
+        yield "the callable object fn", obj
+    elif isinstance(obj, functools.partial):
+        yield fn_step("the partial's function"), obj.func
         for i, a in enumerate(obj.args):
-            yield f"{path}'s partial argument {i}", a
+            yield fn_step(f"partial argument {i}"), a
         for k, v in (obj.keywords or {}).items():
-            yield f"{path}'s partial argument {k!r}", v
+            yield fn_step(f"partial argument {k!r}"), v
     elif isinstance(obj, types.MethodType):
-        yield f"{path}'s self", obj.__self__
-        yield path, obj.__func__
+        yield fn_step("self"), obj.__self__
+        yield fn_step("the method's function"), obj.__func__
     elif isinstance(obj, types.FunctionType):
         code = obj.__code__
         for name, cell in zip(code.co_freevars, obj.__closure__ or ()):
             try:
-                yield f"closure variable {name!r} of {_name(obj)}", cell.cell_contents
+                yield fn_step(f"closure variable {name!r}"), cell.cell_contents
             except ValueError:  # an empty cell
                 continue
         for name in sorted(_global_names(code)):
             if name in obj.__globals__:
-                yield f"global {name!r} used by {_name(obj)}", obj.__globals__[name]
+                yield fn_step(f"global {name!r}"), obj.__globals__[name]
         for i, d in enumerate(obj.__defaults__ or ()):
-            yield f"default argument {i} of {_name(obj)}", d
+            yield fn_step(f"default argument {i}"), d
         for k, d in (obj.__kwdefaults__ or {}).items():
-            yield f"default argument {k!r} of {_name(obj)}", d
+            yield fn_step(f"default argument {k!r}"), d
     elif isinstance(obj, (list, tuple, set, frozenset)):
         for i, item in enumerate(obj):
-            yield f"{path}[{i}]", item
+            yield f"[{i}]", item
     elif isinstance(obj, dict):
         for k, v in obj.items():
-            yield f"{path}[{k!r}]", v
+            yield f"[{k!r}]", v
     elif hasattr(obj, "__dict__") and not isinstance(obj, (type, types.ModuleType)):
         for k, v in vars(obj).items():
-            yield f"{path}.{k}", v
+            yield f".{k}", v
 
 
 def _global_names(code: types.CodeType) -> set[str]:
