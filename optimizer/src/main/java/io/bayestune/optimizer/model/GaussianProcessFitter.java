@@ -1,7 +1,9 @@
 package io.bayestune.optimizer.model;
 
 import io.bayestune.optimizer.optim.Lbfgsb;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 
@@ -33,6 +35,7 @@ import java.util.random.RandomGenerator;
  * }</pre>
  */
 public final class GaussianProcessFitter {
+  private static final System.Logger LOG = System.getLogger(GaussianProcessFitter.class.getName());
 
   private GaussianProcessFitter() {
   }
@@ -144,6 +147,8 @@ public final class GaussianProcessFitter {
 
     double[] best = prior.mode();
     double bestValue = Double.POSITIVE_INFINITY;
+    Lbfgsb.Status bestStatus = null;
+    List<Lbfgsb.Status> statuses = new ArrayList<>();
     for (int r = 0; r < options.restarts(); r++) {
       double[] start;
       if (r == 0) {
@@ -164,10 +169,23 @@ public final class GaussianProcessFitter {
         }
         return -value * perPoint;
       }, start, lower, upper, lbfgs);
+      statuses.add(result.status());
       if (Double.isFinite(result.value()) && result.value() < bestValue) {
         bestValue = result.value();
         best = result.x();
+        bestStatus = result.status();
       }
+    }
+    if (bestStatus == null) {
+      // The model still works with the prior's hyperparameters (conditioning adds jitter), but they were not
+      // fitted to anything: say so, with why each restart stopped.
+      LOG.log(System.Logger.Level.WARNING, "hyperparameter fit: no L-BFGS-B restart reached a finite log posterior"
+          + " (n=" + likelihood.size() + ", statuses " + statuses + "); using the prior's mode instead. The kernel"
+          + " matrix is singular at every hyperparameter tried: check for duplicate points observed with zero"
+          + " noise (value_stddev 0)");
+    } else if (bestStatus == Lbfgsb.Status.MAX_ITERATIONS || statuses.contains(Lbfgsb.Status.NON_FINITE_START)) {
+      LOG.log(System.Logger.Level.DEBUG, "hyperparameter fit (n=" + likelihood.size() + "): best restart stopped"
+          + " with " + bestStatus + "; all restarts: " + statuses);
     }
     return best;
   }
