@@ -53,7 +53,7 @@ public final class TaskTrialRunner implements TrialRunner {
 
   @Override
   public void cancel(TrialContext trial) {
-    jsc.cancelJobGroup(trial.jobGroup());
+    JobGroups.cancel(jsc.sc(), trial.jobGroup());
   }
 
   /** The objective, made from its class name with the context class loader (the executor's, with user jars). */

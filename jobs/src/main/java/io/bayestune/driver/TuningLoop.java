@@ -154,7 +154,13 @@ public final class TuningLoop {
     } finally {
       stopping = true;
       for (InFlight t : inFlight.values()) {
-        runner.cancel(t.context());
+        try {
+          runner.cancel(t.context());
+        } catch (RuntimeException e) {
+          // E.g. a stopped SparkContext: the error that stopped the loop (if any) is the one to report, and
+          // the shutdowns below must still run (the optimizer saves what it was given).
+          LOG.warn("cancelling trial {} failed: {}", t.context().suggestionId(), e.toString());
+        }
         t.run().cancel(true);
       }
       pool.shutdownNow();

@@ -1,5 +1,6 @@
 package io.bayestune.python;
 
+import io.bayestune.driver.JobGroups;
 import io.bayestune.driver.TrialContext;
 import io.bayestune.driver.TrialFailedException;
 import io.bayestune.driver.TrialResult;
@@ -61,7 +62,7 @@ final class TuneTrialRunner implements TrialRunner {
     if (h != null) {
       h.result().cancel(false);
     }
-    sc.cancelJobGroup(trial.jobGroup());
+    JobGroups.cancel(sc, trial.jobGroup());
   }
 
   /** The next trial for a Python thread, or null when none comes within {@code timeoutMillis}. */

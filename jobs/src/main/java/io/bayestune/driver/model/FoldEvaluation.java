@@ -1,5 +1,6 @@
 package io.bayestune.driver.model;
 
+import io.bayestune.driver.JobGroups;
 import io.bayestune.driver.TrialContext;
 import io.bayestune.driver.TrialResult;
 import io.bayestune.driver.data.ValidationFolds;
@@ -113,11 +114,14 @@ final class FoldEvaluation {
 
   /** Cancels the group's running jobs, if any (Spark warns when it finds none). */
   private void cancelActiveJobs() {
+    if (sc.isStopped()) {
+      return; // its jobs ended with it
+    }
     org.apache.spark.SparkStatusTracker status = sc.statusTracker();
     java.util.Set<Integer> active = java.util.Arrays.stream(status.getActiveJobIds()).boxed()
         .collect(java.util.stream.Collectors.toSet());
     if (java.util.Arrays.stream(status.getJobIdsForGroup(trial.jobGroup())).anyMatch(active::contains)) {
-      sc.cancelJobGroup(trial.jobGroup());
+      JobGroups.cancel(sc, trial.jobGroup());
     }
   }
 

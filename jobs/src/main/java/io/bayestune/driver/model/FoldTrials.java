@@ -1,5 +1,6 @@
 package io.bayestune.driver.model;
 
+import io.bayestune.driver.JobGroups;
 import io.bayestune.driver.TrialContext;
 import io.bayestune.driver.TrialResult;
 import io.bayestune.driver.data.ValidationFolds;
@@ -62,6 +63,6 @@ public final class FoldTrials {
     if (evaluation != null) {
       evaluation.stop();
     }
-    sc.cancelJobGroup(trial.jobGroup());
+    JobGroups.cancel(sc, trial.jobGroup());
   }
 }
