@@ -14,14 +14,18 @@ import java.util.concurrent.TimeUnit;
 /**
  * Prepares suggestions ahead, off the request path, as SigOpt's service did: per experiment, a background task
  * keeps {@code min(parallel_bandwidth, maxPrepared)} suggestions ready, computed on a copy of the experiment
- * (so the model fit holds no lock), knowing every open and prepared suggestion. When observations arrive, the
- * next round replaces the prepared suggestions that no client took with ones that know the new results.
+ * (so the model fit holds no lock), knowing every open and prepared suggestion. While clients take them, rounds of
+ * {@link #ROUND} top the pool up; once it is full and observations have arrived since, a round replaces the prepared
+ * suggestions that no client took with ones that know the new results.
  *
  * <p>Prepared suggestions are open suggestions of the stored experiment that no client was given
  * ({@link ServiceFacts#handed}), so a restart keeps them, and a client can never be given one twice.
  */
 final class SuggestionPreparer implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(SuggestionPreparer.class.getName());
+
+  /** Suggestions per round while topping up: a waiting request waits for one round, not a whole pool. */
+  static final int ROUND = 4;
 
   private final ExecutorService threads;
   private final int maxPrepared;
@@ -77,11 +81,13 @@ final class SuggestionPreparer implements AutoCloseable {
           Experiment e = s.experimentUnderLock();
           List<Suggestion> prepared = s.prepared();
           observations = e.observations().size();
-          if (s.preparedForObservations != observations) {
+          if (s.preparedForObservations != observations && prepared.size() >= target(e)) {
+            // Nobody is waiting: replace the whole pool with suggestions that know the new results.
             prepared.forEach(p -> replaced.add(p.id()));
             want = target(e);
           } else {
-            want = target(e) - prepared.size();
+            // Clients are taking them: top up first, in small rounds, so a waiting request is served soon.
+            want = Math.min(target(e) - prepared.size(), ROUND);
           }
           json = e.toJson();
         } finally {
