@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -28,7 +27,8 @@ final class ExperimentSession {
 
   final String id;
   private final ExperimentStore store;
-  final ReentrantLock lock = new ReentrantLock();
+  // Fair: the preparer's merge must not starve behind a stream of requests.
+  final ReentrantLock lock = new ReentrantLock(true);
   /** Signalled whenever prepared suggestions were added, or the preparer stopped. */
   final Condition preparedChanged = lock.newCondition();
 
@@ -38,6 +38,8 @@ final class ExperimentSession {
   private boolean stale;
   /** Set while the preparer works on this experiment, under {@link #lock}. */
   boolean preparing;
+  /** Suggestions that waiting requests want, under {@link #lock}. */
+  int waiting;
   /** The observation count the prepared suggestions were computed with. */
   int preparedForObservations = -1;
   /** Why the last preparation failed (the search space is used up, ...), for requests that find no prepared one. */
@@ -166,15 +168,6 @@ final class ExperimentSession {
 
   Experiment experimentUnderLock() {
     return experiment;
-  }
-
-  /** Waits (releasing the lock) for the preparer to add suggestions; false when it is not running. */
-  boolean awaitPrepared(long timeoutMillis) throws InterruptedException {
-    if (!preparing) {
-      return false;
-    }
-    preparedChanged.await(timeoutMillis, TimeUnit.MILLISECONDS);
-    return true;
   }
 
   void close() throws IOException {

@@ -53,8 +53,9 @@ final class SuggestionPreparer implements AutoCloseable {
     }
   }
 
-  int target(Experiment e) {
-    return Math.max(1, Math.min(e.spec().parallelBandwidth(), maxPrepared));
+  /** How many to keep ready: the pool size, or more while requests wait for more (a large count). */
+  private int target(ExperimentSession s, Experiment e) {
+    return Math.max(s.waiting, Math.max(1, Math.min(e.spec().parallelBandwidth(), maxPrepared)));
   }
 
   private boolean needsWork(ExperimentSession s) {
@@ -63,7 +64,7 @@ final class SuggestionPreparer implements AutoCloseable {
       return false;
     }
     int prepared = s.prepared().size();
-    return prepared < target(e) || (prepared > 0 && s.preparedForObservations != e.observations().size());
+    return prepared < target(s, e) || (prepared > 0 && s.preparedForObservations != e.observations().size());
   }
 
   private void prepare(ExperimentSession s) {
@@ -81,13 +82,14 @@ final class SuggestionPreparer implements AutoCloseable {
           Experiment e = s.experimentUnderLock();
           List<Suggestion> prepared = s.prepared();
           observations = e.observations().size();
-          if (s.preparedForObservations != observations && prepared.size() >= target(e)) {
+          if (s.preparedForObservations != observations && prepared.size() >= target(s, e)) {
             // Nobody is waiting: replace the whole pool with suggestions that know the new results.
             prepared.forEach(p -> replaced.add(p.id()));
-            want = target(e);
+            want = target(s, e);
           } else {
-            // Clients are taking them: top up first, in small rounds, so a waiting request is served soon.
-            want = Math.min(target(e) - prepared.size(), ROUND);
+            // Clients are taking them: top up first, in small rounds so that a waiting request is served soon, but
+            // as many as are waiting when more are (one model fit for all of them).
+            want = Math.min(target(s, e) - prepared.size(), Math.max(ROUND, s.waiting));
           }
           json = e.toJson();
         } finally {

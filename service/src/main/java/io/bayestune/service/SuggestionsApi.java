@@ -11,14 +11,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code /v1/experiments/{id}/suggestions}: create (prepared ones first, see {@link SuggestionPreparer}), list,
  * fetch, delete. Only suggestions handed to a client exist for the API; prepared ones stay invisible.
  */
 final class SuggestionsApi {
-  /** How long a request waits for the preparer's running round before fitting a model itself. */
-  private static final long WAIT_FOR_PREPARED_MILLIS = 60_000;
+  /** How long a request waits for the preparer before answering 503 (retry). */
+  private static final long WAIT_FOR_PREPARED_MILLIS = 300_000;
   static final int MAX_COUNT = 100;
 
   private final ExperimentsApi experiments;
@@ -54,23 +55,33 @@ final class SuggestionsApi {
     return Reply.ok(page);
   }
 
-  /** Hands out prepared suggestions; waits for a running preparation, or fits here when none runs. */
+  /**
+   * Hands out prepared suggestions, waiting for the preparer when too few are ready. Requests never fit a model
+   * themselves: a fit under the experiment's lock would hold up its observations and the preparer's own results.
+   */
   private List<ObjectNode> take(ExperimentSession s, int count, JsonNode metadata) throws IOException {
     s.lock.lock();
     try {
       long deadline = System.currentTimeMillis() + WAIT_FOR_PREPARED_MILLIS;
-      while (s.read(st -> s.prepared().size()) < count) {
-        long left = deadline - System.currentTimeMillis();
-        if (left <= 0 || !s.awaitPrepared(left)) {
-          break;
+      s.waiting += count;
+      try {
+        while (s.read(st -> s.prepared().size()) < count) {
+          if (s.preparationFailure != null) {
+            throw s.preparationFailure;
+          }
+          preparer.schedule(s);
+          long left = deadline - System.currentTimeMillis();
+          if (left <= 0) {
+            throw new ApiException(503, "no suggestion was ready within " + WAIT_FOR_PREPARED_MILLIS / 1000
+                + " s (the server is overloaded); nothing was changed, retry the request");
+          }
+          s.preparedChanged.await(left, TimeUnit.MILLISECONDS);
         }
+      } finally {
+        s.waiting -= count;
       }
       return s.write(st -> {
-        List<Suggestion> ready = s.prepared();
-        List<Suggestion> chosen = new ArrayList<>(ready.subList(0, Math.min(count, ready.size())));
-        if (chosen.size() < count) {
-          chosen.addAll(st.experiment.suggest(count - chosen.size()));
-        }
+        List<Suggestion> chosen = s.prepared().subList(0, count);
         long now = ExperimentsApi.now();
         List<ObjectNode> out = new ArrayList<>();
         for (Suggestion c : chosen) {
