@@ -33,8 +33,9 @@ def run_trial(objective_broadcast, assignments: dict) -> dict:
             fn = pickle.loads(objective_broadcast.value)
         except ModuleNotFoundError as e:
             raise ModuleNotFoundError(
-                f"{e}; fn (or what it uses) comes from a module the executors cannot import: install it on the "
-                "cluster, or call pyspark.cloudpickle.register_pickle_by_value(module) before tune") from e
+                f"{e} on the executor; install it in the executors' Python (PYSPARK_PYTHON; the driver's packages), "
+                "or for a module of your own call pyspark.cloudpickle.register_pickle_by_value(module) before tune"
+            ) from e
         returned = fn(dict(assignments))
         out.update(as_result(returned))
     except Exception as e:  # noqa: BLE001 - any failure of the user's objective is a failed trial

@@ -68,7 +68,7 @@ def test_a_scikit_learn_objective_runs_on_executors_four_trials_at_a_time(spark,
     space = (bayestune.SearchSpace.builder().addDouble("learning_rate", 0.02, 0.5, log=True)
              .addInt("max_depth", 2, 6).build())
     output = str(tmp_path / "out")
-    result = bayestune.tune(cross_validated_auc, space, budget=8, parallelism=4, spark=spark, output=output,
+    result = bayestune.tune(cross_validated_auc, space, budget=6, parallelism=4, spark=spark, output=output,
                             seed=5, progress=False)
 
     intervals = []
@@ -76,14 +76,14 @@ def test_a_scikit_learn_objective_runs_on_executors_four_trials_at_a_time(spark,
         if name.startswith("interval-"):
             with open(os.path.join(marks, name)) as f:
                 intervals.append(json.load(f))
-    assert len(intervals) == 8
+    assert len(intervals) == 6
     assert _max_overlap([(s, e) for s, e, _ in intervals]) == 4
     assert len({pid for _, _, pid in intervals}) >= 4  # four Python workers at once
-    assert result.observations == 8 and result.failed == 0
+    assert result.observations == 6 and result.failed == 0
     assert 0.7 < result.best_value < 1.0 and result.best_value_stddev is not None
     assert set(result.best_assignments) == {"learning_rate", "max_depth"}
     rows = _rows(result)
-    assert [r["id"] for r in rows] == list(range(1, 9)) and all(r["status"] == "completed" for r in rows)
+    assert [r["id"] for r in rows] == list(range(1, 7)) and all(r["status"] == "completed" for r in rows)
     assert [r["value"] for r in rows if str(r["id"]) == result.best_trial] == [result.best_value]
     for name in ("best.json", "report.html", "trials.parquet", "trials.csv", "experiment"):
         assert os.path.exists(os.path.join(output, name)), name
@@ -116,6 +116,16 @@ def test_a_trial_that_raises_or_returns_nan_is_observed_failed_and_the_search_go
     assert sum(r["status"] == "completed" for r in rows) == 4
     assert all(r["value"] is None for r in rows if r["status"] == "failed")
 
+    # A new experiment warm-started from this one imports its 4 completed trials and then makes its own.
+    warm = bayestune.tune(lambda a: -(a["x"] - 0.4) ** 2 + a["k"], SPACE, budget=6, parallelism=2, spark=spark,
+                          output=str(tmp_path / "warm"), warm_start_from=str(tmp_path / "out"), seed=3,
+                          progress=False)
+    warm_rows = _rows(warm)
+    assert warm.observations == 6 and warm.failed == 0
+    assert sorted((r["x"], r["value"]) for r in warm_rows if r["id"] is None) == \
+        sorted((r["x"], r["value"]) for r in rows if r["status"] == "completed")
+    assert [r["id"] for r in warm_rows if r["id"] is not None] == [1, 2]
+
 
 def test_a_trial_past_its_timeout_is_cancelled_observed_failed_and_its_slot_reused(spark, tmp_path):
     marks = str(tmp_path)
@@ -125,18 +135,18 @@ def test_a_trial_past_its_timeout_is_cancelled_observed_failed_and_its_slot_reus
             os.close(os.open(os.path.join(marks, "hung"), os.O_CREAT | os.O_EXCL))
         except FileExistsError:
             return a["x"]
-        time.sleep(120)  # the first trial hangs
+        time.sleep(300)  # the first trial hangs
         open(os.path.join(marks, "woke"), "w").close()
         return 1.0
 
     started = time.time()
     result = bayestune.tune(objective, SPACE, budget=3, parallelism=1, spark=spark, output=str(tmp_path / "out"),
-                            trial_timeout=3, seed=4, name="timeouts", progress=False)
+                            trial_timeout=20, seed=4, name="timeouts", progress=False)
     elapsed = time.time() - started
     rows = _rows(result)
-    assert [r["status"] for r in rows] == ["failed", "completed", "completed"]
-    assert rows[0]["error"] == "timed out after 3s"
-    assert elapsed < 100 and not os.path.exists(os.path.join(marks, "woke"))  # nobody waited for the sleep
+    assert [r["status"] for r in rows] == ["failed", "completed", "completed"], rows
+    assert rows[0]["error"] == "timed out after 20s"
+    assert elapsed < 250 and not os.path.exists(os.path.join(marks, "woke"))  # nobody waited for the sleep
     # The hung trial's Spark job (its job group) was cancelled, not left running.
     tracker = spark.sparkContext.statusTracker()
     jobs = tracker.getJobIdsForGroup("bayestune-timeouts-trial-1")
