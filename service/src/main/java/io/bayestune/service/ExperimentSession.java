@@ -97,12 +97,18 @@ final class ExperimentSession {
     }
   }
 
-  /** Applies a change and saves it; re-applies it to the winning state when another writer got there first. */
+  /**
+   * Applies a change and saves it; re-applies it to the winning state when another writer got there first, and
+   * once more to the stored state when a refused change might only have met a stale cache (another server on
+   * the same state handed out the suggestion this observation names).
+   */
   <T> T write(Change<T> change) throws IOException {
     lock.lock();
     try {
+      boolean recheckedStale = false;
       for (int attempt = 0; ; attempt++) {
         refreshIfStale();
+        String appliedTo = version;
         try {
           State state = new State(experiment, facts);
           T result = change.apply(state);
@@ -115,8 +121,14 @@ final class ExperimentSession {
             throw new ApiException(409, "experiment " + id + ": changed by another server " + (attempt + 1)
                 + " times while this request was being applied; retry the request");
           }
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
           // The change may have reached the cached experiment; the store is the truth.
+          stale = true;
+          if (recheckedStale || appliedTo.equals(store.load().map(ExperimentStore.StoredState::version).orElse(null))) {
+            throw e;
+          }
+          recheckedStale = true;
+        } catch (IOException e) {
           stale = true;
           throw e;
         }

@@ -63,40 +63,54 @@ final class SuggestionsApi {
     s.lock.lock();
     try {
       long deadline = System.currentTimeMillis() + WAIT_FOR_PREPARED_MILLIS;
-      s.waiting += count;
-      try {
-        while (s.read(st -> s.prepared().size()) < count) {
-          if (s.preparationFailure != null) {
-            throw s.preparationFailure;
+      while (true) {
+        awaitPrepared(s, count, deadline);
+        List<ObjectNode> given = s.write(st -> {
+          List<Suggestion> ready = s.prepared();
+          if (ready.size() < count) {
+            // Another server on the same state handed them out first (the write reloaded its state): wait again.
+            return List.<ObjectNode>of();
           }
-          preparer.schedule(s);
-          long left = deadline - System.currentTimeMillis();
-          if (left <= 0) {
-            throw new ApiException(503, "no suggestion was ready within " + WAIT_FOR_PREPARED_MILLIS / 1000
-                + " s (the server is overloaded); nothing was changed, retry the request");
+          long now = ExperimentsApi.now();
+          List<ObjectNode> out = new ArrayList<>();
+          for (Suggestion c : ready.subList(0, count)) {
+            ServiceFacts.Handed handed = new ServiceFacts.Handed(now, metadata);
+            st.facts.handed.put(c.id(), handed);
+            out.add(SigOptObjects.suggestion(s.id, c, handed, true));
           }
-          s.preparedChanged.await(left, TimeUnit.MILLISECONDS);
+          st.facts.updated = now;
+          return out;
+        });
+        if (!given.isEmpty()) {
+          return given;
         }
-      } finally {
-        s.waiting -= count;
       }
-      return s.write(st -> {
-        List<Suggestion> chosen = s.prepared().subList(0, count);
-        long now = ExperimentsApi.now();
-        List<ObjectNode> out = new ArrayList<>();
-        for (Suggestion c : chosen) {
-          ServiceFacts.Handed handed = new ServiceFacts.Handed(now, metadata);
-          st.facts.handed.put(c.id(), handed);
-          out.add(SigOptObjects.suggestion(s.id, c, handed, true));
-        }
-        st.facts.updated = now;
-        return out;
-      });
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ApiException(503, "the server is shutting down; retry the request");
     } finally {
       s.lock.unlock();
+    }
+  }
+
+  /** Waits, under the lock, until {@code count} suggestions are prepared (or the preparer failed, or time is up). */
+  private void awaitPrepared(ExperimentSession s, int count, long deadline) throws IOException, InterruptedException {
+    s.waiting += count;
+    try {
+      while (s.read(st -> s.prepared().size()) < count) {
+        if (s.preparationFailure != null) {
+          throw s.preparationFailure;
+        }
+        preparer.schedule(s);
+        long left = deadline - System.currentTimeMillis();
+        if (left <= 0) {
+          throw new ApiException(503, "no suggestion was ready within " + WAIT_FOR_PREPARED_MILLIS / 1000
+              + " s (the server is overloaded); nothing was changed, retry the request");
+        }
+        s.preparedChanged.await(left, TimeUnit.MILLISECONDS);
+      }
+    } finally {
+      s.waiting -= count;
     }
   }
 

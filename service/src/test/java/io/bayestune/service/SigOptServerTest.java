@@ -173,6 +173,41 @@ class SigOptServerTest {
   }
 
   @Test
+  void twoServersOnOneStateNeitherLoseNorRepeat() throws Exception {
+    String id = create();
+    try (SigOptServer second = startServer()) {
+      ServiceClient[] servers = {chem, new ServiceClient(second.port(), tokenOf(chem))};
+      ExecutorService pool = Executors.newFixedThreadPool(4);
+      List<Future<List<String>>> done = new ArrayList<>();
+      for (int c = 0; c < 4; c++) {
+        int client = c;
+        done.add(pool.submit(() -> {
+          List<String> given = new ArrayList<>();
+          for (int r = 0; r < 3; r++) {
+            // Suggestion from one server, observation through the other, as behind a load balancer.
+            JsonNode s = servers[(client + r) % 2].post("/v1/experiments/" + id + "/suggestions", "").json();
+            given.add(s.get("assignments").toString());
+            ServiceClient.Response o = servers[(client + r + 1) % 2].post("/v1/experiments/" + id + "/observations",
+                "{\"suggestion\":\"" + s.get("id").asText() + "\",\"value\":" + objective(s.get("assignments")) + "}");
+            assertEquals(200, o.status(), o.text());
+          }
+          return given;
+        }));
+      }
+      Set<String> distinct = new HashSet<>();
+      for (Future<List<String>> f : done) {
+        distinct.addAll(f.get());
+      }
+      pool.shutdown();
+      assertEquals(12, distinct.size(), "no suggestion was handed out twice");
+    }
+    server.close();
+    server = startServer();
+    ServiceClient fresh = new ServiceClient(server.port(), tokenOf(chem));
+    assertEquals(12, fresh.get("/v1/experiments/" + id + "/observations").json().get("count").asInt());
+  }
+
+  @Test
   void batchesAreAllOrNothingAndSuggestionsCanBeWithdrawn() throws Exception {
     String id = create();
     String batch = "/v1/experiments/" + id + "/observations/batch";
