@@ -133,7 +133,7 @@ public final class SigOptServer implements AutoCloseable {
       LOG.log(System.Logger.Level.WARNING, method + " " + path + ": the experiment store failed", e);
       status = error(x, 503, "the experiment store is unavailable (" + e.getMessage() + "); nothing was changed,"
           + " retry the request");
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | LinkageError | StackOverflowError e) {
       LOG.log(System.Logger.Level.ERROR, method + " " + path + " failed", e);
       status = error(x, 500, "internal error (" + e.getClass().getSimpleName() + "); nothing was changed; the server"
           + " log has the details");
