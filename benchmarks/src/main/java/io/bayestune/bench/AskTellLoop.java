@@ -3,6 +3,7 @@ package io.bayestune.bench;
 import io.bayestune.functions.BenchmarkFunction;
 import io.bayestune.functions.BenchmarkFunctions;
 import io.bayestune.optimizer.experiment.Experiment;
+import io.bayestune.optimizer.experiment.ExperimentOptions;
 import io.bayestune.optimizer.experiment.Suggestion;
 import io.bayestune.optimizer.space.Assignments;
 import java.util.ArrayDeque;
@@ -40,11 +41,17 @@ public final class AskTellLoop {
    * suggestion after the first four is made knowing three pending ones.
    */
   public static Result run(BenchmarkFunction f, String type, long seed, int budget, int open) {
+    return run(f, type, seed, budget, open, ExperimentOptions.defaults());
+  }
+
+  /** As {@link #run(BenchmarkFunction, String, long, int, int)}, the optimizer working as {@code options} say. */
+  public static Result run(BenchmarkFunction f, String type, long seed, int budget, int open,
+      ExperimentOptions options) {
     if (open < 1 || open > budget) {
       throw new IllegalArgumentException("open suggestions: must be in [1, budget=" + budget + "], but got " + open);
     }
     String label = open == 1 ? type : type + "@" + open;
-    Experiment e = BenchmarkFunctions.experiment(f, type, seed, budget, open);
+    Experiment e = BenchmarkFunctions.experiment(f, type, seed, budget, open, options);
     List<Double> values = new ArrayList<>();
     ArrayDeque<Suggestion> pending = new ArrayDeque<>();
     Set<Assignments> observed = new HashSet<>();

@@ -2,6 +2,7 @@ package io.bayestune.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.bayestune.functions.BenchmarkFunction;
+import io.bayestune.optimizer.experiment.ExperimentOptions;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -34,10 +35,11 @@ public final class OptimizerBenchmark {
    * @param parallelFunctions the functions of that comparison
    * @param threads worker threads for independent (function, strategy, seed) runs
    * @param raw a CSV file to append every run to as it finishes, or null
+   * @param experimentOptions how bayestune's optimizer works in every run (open-suggestion policy, warping)
    */
   public record Options(int seeds, int budget, List<BenchmarkFunction> functions, List<String> strategies,
       List<String> optunaSamplers, int parallel, List<String> parallelFunctions, int threads, Path python,
-      Path script, Path raw, String commandLine) {
+      Path script, Path raw, String commandLine, ExperimentOptions experimentOptions) {
 
     public Options {
       if (seeds < 1 || budget < 1 || threads < 1 || parallel < 1) {
@@ -136,7 +138,7 @@ public final class OptimizerBenchmark {
       List<Future<?>> futures = new ArrayList<>();
       for (Task t : tasks) {
         futures.add(pool.submit(() -> {
-          AskTellLoop.Result r = AskTellLoop.run(t.f, t.strategy, t.seed, o.budget(), t.open);
+          AskTellLoop.Result r = AskTellLoop.run(t.f, t.strategy, t.seed, o.budget(), t.open, o.experimentOptions());
           runs.add(r.run());
           synchronized (check) {
             if (t.open > 1) {

@@ -1,6 +1,5 @@
 package io.bayestune.bench;
 
-import io.bayestune.cluster.job.SleepingTrial;
 import io.bayestune.driver.LoopOptions;
 import io.bayestune.driver.StoredExperiment;
 import io.bayestune.driver.TaskTrialRunner;
@@ -18,7 +17,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * How busy the driver keeps the executor slots: a per-task {@link SleepingTrial} (0.5-1.5 s per
+ * How busy the driver keeps the executor slots: a per-task {@link SleepingObjective} (0.5-1.5 s per
  * trial), {@code trials} trials at {@code parallelism} on {@code local[parallelism]}, the Bayesian
  * strategy suggesting as each trial ends.
  *
@@ -59,7 +58,7 @@ public final class SchedulingBenchmark {
     StoredExperiment stored = StoredExperiment.openOrCreate(new LocalDirectoryStore(dir),
         SpecJson.parse(String.format(Locale.ROOT, SPEC, o.trials(), o.parallelism())), o.seed());
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    TimedRunner runner = new TimedRunner(TaskTrialRunner.create(jsc, SleepingTrial.class.getName()));
+    TimedRunner runner = new TimedRunner(TaskTrialRunner.create(jsc, SleepingObjective.class.getName()));
     // Warm Spark up (first job, class loading) outside the measurement, as a long job amortizes it.
     jsc.parallelize(java.util.List.of(1, 2, 3, 4), o.parallelism()).count();
     String loadBefore = loadAverage();
@@ -76,7 +75,7 @@ public final class SchedulingBenchmark {
     int failed = 0;
     for (Observation obs : e.observations()) {
       trialSeconds += Double.parseDouble(obs.metadata().get("seconds"));
-      sleepSeconds += SleepingTrial.sleepMillis(obs.assignments().getDouble("x"),
+      sleepSeconds += SleepingObjective.sleepMillis(obs.assignments().getDouble("x"),
           obs.assignments().getDouble("y")) / 1000.0;
       failed += obs.failed() ? 1 : 0;
     }
@@ -98,7 +97,7 @@ public final class SchedulingBenchmark {
     return String.join("\n",
         "Command: `" + o.command() + "` (" + env.summary() + ").",
         "",
-        "A per-task objective that sleeps 0.5-1.5 s (io.bayestune.cluster.job.SleepingTrial), " + r.trials()
+        "A per-task objective that sleeps 0.5-1.5 s (io.bayestune.bench.SleepingObjective), " + r.trials()
             + " trials at parallelism " + r.parallelism() + " on `local[" + r.parallelism() + "]`, Bayesian"
             + " strategy (GP suggestions made as each trial ends, knowing the open ones), lookahead "
             + o.lookahead() + ". Load average (1 min) before / after: " + r.loadBefore() + " / " + r.loadAfter()

@@ -96,7 +96,7 @@ public final class Args {
   public static final class UsageException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
-    UsageException(String message) {
+    public UsageException(String message) {
       super(message);
     }
   }

@@ -2,6 +2,7 @@ package io.bayestune.functions;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bayestune.optimizer.experiment.Experiment;
+import io.bayestune.optimizer.experiment.ExperimentOptions;
 import io.bayestune.optimizer.experiment.SpecJson;
 import io.bayestune.optimizer.experiment.Suggestion;
 import java.util.ArrayList;
@@ -49,11 +50,17 @@ public final class BenchmarkFunctions {
 
   /** The experiment for {@code f} with strategy {@code type}, budget and bandwidth set. */
   public static Experiment experiment(BenchmarkFunction f, String type, long seed, int budget, int bandwidth) {
+    return experiment(f, type, seed, budget, bandwidth, ExperimentOptions.defaults());
+  }
+
+  /** As {@link #experiment(BenchmarkFunction, String, long, int, int)}, the optimizer working as {@code options} say. */
+  public static Experiment experiment(BenchmarkFunction f, String type, long seed, int budget, int bandwidth,
+      ExperimentOptions options) {
     ObjectNode spec = f.spec();
     spec.put("type", type);
     spec.put("observation_budget", budget);
     spec.put("parallel_bandwidth", bandwidth);
-    return Experiment.create(SpecJson.parse(spec), seed);
+    return Experiment.create(SpecJson.parse(spec), seed, options);
   }
 
   /** Makes and observes {@code n} suggestions of {@code e} one at a time; the best value among them. */

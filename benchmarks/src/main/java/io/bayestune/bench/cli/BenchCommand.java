@@ -9,6 +9,7 @@ import io.bayestune.bench.QualityReport;
 import io.bayestune.bench.S3ReadBenchmark;
 import io.bayestune.bench.WarmStartBenchmark;
 import io.bayestune.functions.BenchmarkFunctions;
+import io.bayestune.optimizer.experiment.ExperimentOptions;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URISyntaxException;
@@ -27,7 +28,8 @@ public final class BenchCommand {
   static final String USAGE = String.join("\n",
       "bayestune bench optimizer [--seeds 20] [--budget 50] [--functions all|a,b] [--strategies offline,random,sobol]",
       "    [--optuna tpe,tpe-multivariate,cmaes|none] [--parallel 4] [--parallel-functions branin,hartmann6,mixed-branin]",
-      "    [--threads 1] [--out docs/benchmarks.md] [--raw runs.csv] [--python .venv/bin/python] [--python-script F]",
+      "    [--threads 1] [--pending-policy kriging-believer|constant-liar|fantasies] [--warp-outcomes true|false]",
+      "    [--out docs/benchmarks.md] [--raw runs.csv] [--python .venv/bin/python] [--python-script F]",
       "bayestune bench latency [--observations 25,100,300,1000] [--dimensions 6,12] [--open 0,2,3] [--forks 1]",
       "    [--warmup 2] [--iterations 5] [--out docs/benchmarks.md]",
       "bayestune bench warmstart [--seeds 10] [--prior 20] [--new 10] [--functions branin,hartmann6,mixed-branin]",
@@ -73,7 +75,8 @@ public final class BenchCommand {
   private static int optimizer(String[] argv, String line, PrintStream out, PrintStream err)
       throws IOException, InterruptedException {
     Args a = new Args("bench optimizer", argv, 1, Set.of("seeds", "budget", "functions", "strategies", "optuna",
-        "parallel", "parallel-functions", "threads", "out", "raw", "python", "python-script"), Set.of());
+        "parallel", "parallel-functions", "threads", "out", "raw", "python", "python-script", "pending-policy",
+        "warp-outcomes"), Set.of());
     String optuna = a.get("optuna") == null ? "tpe,tpe-multivariate,cmaes" : a.get("optuna");
     Path script = a.get("python-script") != null ? Path.of(a.get("python-script")) : findScript();
     OptimizerBenchmark.Options o = new OptimizerBenchmark.Options((int) a.integer("seeds", 20),
@@ -81,7 +84,7 @@ public final class BenchCommand {
         list(a.get("strategies"), "offline,random,sobol"), optuna.equals("none") ? List.of() : list(optuna, ""),
         (int) a.integer("parallel", 4), list(a.get("parallel-functions"), "branin,hartmann6,mixed-branin"),
         (int) a.integer("threads", 1), a.get("python") == null ? defaultPython(script) : Path.of(a.get("python")),
-        script, a.get("raw") == null ? null : Path.of(a.get("raw")), line);
+        script, a.get("raw") == null ? null : Path.of(a.get("raw")), line, experimentOptions(a));
     OptimizerBenchmark.Results results = OptimizerBenchmark.run(o, err);
     String body = new QualityReport(results).render();
     Path file = Path.of(a.get("out") == null ? "docs/benchmarks.md" : a.get("out"));
@@ -89,6 +92,19 @@ public final class BenchCommand {
     out.println(body);
     err.println("bench: wrote section \"Optimizer quality\" of " + file);
     return 0;
+  }
+
+  /** --pending-policy kriging-believer|constant-liar|fantasies and --warp-outcomes true|false (saved per experiment). */
+  private static ExperimentOptions experimentOptions(Args a) {
+    ExperimentOptions o = ExperimentOptions.defaults();
+    if (a.get("pending-policy") != null) {
+      o = o.withPendingPolicy(a.get("pending-policy"));
+    }
+    String warp = a.get("warp-outcomes");
+    if (warp != null && !warp.equals("true") && !warp.equals("false")) {
+      throw new Args.UsageException("bench optimizer: --warp-outcomes must be true or false, but got \"" + warp + "\"");
+    }
+    return warp == null ? o : o.withWarpOutcomes(Boolean.parseBoolean(warp));
   }
 
   private static int latency(String[] argv, String line, PrintStream out, PrintStream err) throws IOException {

@@ -9,8 +9,7 @@ import java.util.SplittableRandom;
  * The per-task objective of the resume and cluster tests, a simulation of uneven length: it sleeps between 0.5 and
  * 1.5 s (uniform, drawn from the assignments, so the same configuration always takes as long; long enough for a
  * worker to die under a trial) and returns {@code -(x - 0.3)^2 - (y - 0.7)^2}. Shipped in the test-jobs jar as a
- * user ships theirs, so executors must load it from {@code --jars}. {@code bayestune bench spark scheduling} (the
- * benchmarks module) measures how busy the driver keeps the executor slots with it.
+ * user ships theirs, so executors must load it from {@code --jars}.
  *
  * <p>Parameters: {@code x} and {@code y}, doubles; the system property {@code bayestune.sleepScale} (default 1)
  * scales the sleep.

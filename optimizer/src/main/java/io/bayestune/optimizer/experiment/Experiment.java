@@ -30,6 +30,7 @@ import java.util.Optional;
 public final class Experiment {
   private final ExperimentSpec spec;
   private final long seed;
+  private final ExperimentOptions options;
   private final UnitCubeEncoding encoding;
   private final SuggestionStrategy strategy;
   private final LinkedHashMap<String, Suggestion> suggestions = new LinkedHashMap<>();
@@ -39,19 +40,25 @@ public final class Experiment {
   private Optional<Best> best = Optional.empty();
   private int bestForCount = -1;
 
-  Experiment(ExperimentSpec spec, long seed) {
-    this(spec, seed, Strategies.forSpec(spec));
+  Experiment(ExperimentSpec spec, long seed, ExperimentOptions options) {
+    this(spec, seed, options, Strategies.forSpec(spec, options.pendingPolicy()));
   }
 
-  private Experiment(ExperimentSpec spec, long seed, SuggestionStrategy strategy) {
+  private Experiment(ExperimentSpec spec, long seed, ExperimentOptions options, SuggestionStrategy strategy) {
     this.spec = spec;
     this.seed = seed;
+    this.options = java.util.Objects.requireNonNull(options, "options");
     this.encoding = new UnitCubeEncoding(spec.space());
     this.strategy = java.util.Objects.requireNonNull(strategy, "strategy");
   }
 
   public static Experiment create(ExperimentSpec spec, long seed) {
-    return new Experiment(spec, seed);
+    return new Experiment(spec, seed, ExperimentOptions.defaults());
+  }
+
+  /** An experiment whose optimizer works as {@code options} say; they are saved in its state. */
+  public static Experiment create(ExperimentSpec spec, long seed, ExperimentOptions options) {
+    return new Experiment(spec, seed, options);
   }
 
   /**
@@ -60,7 +67,7 @@ public final class Experiment {
    * #fromJson} gives back the spec's strategy.
    */
   public static Experiment create(ExperimentSpec spec, long seed, SuggestionStrategy strategy) {
-    return new Experiment(spec, seed, strategy);
+    return new Experiment(spec, seed, ExperimentOptions.defaults(), strategy);
   }
 
   public ExperimentSpec spec() {
@@ -69,6 +76,11 @@ public final class Experiment {
 
   public long seed() {
     return seed;
+  }
+
+  /** How the optimizer works for this experiment (saved in the state). */
+  public ExperimentOptions options() {
+    return options;
   }
 
   /** One new suggestion. */
@@ -112,7 +124,7 @@ public final class Experiment {
     for (Suggestion s : openSuggestions()) {
       open.add(s.assignments());
     }
-    return new History(encoding, completed, open, nextId - 1, seed);
+    return new History(encoding, completed, open, nextId - 1, seed, options.warpOutcomes());
   }
 
   /**

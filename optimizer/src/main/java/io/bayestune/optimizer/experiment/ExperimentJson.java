@@ -15,6 +15,7 @@ import java.util.Map;
  * The whole state of an experiment as one JSON document:
  * <pre>{@code
  * {"format": "bayestune-experiment/1", "seed": 7, "next_id": 4, "experiment": {<spec>},
+ *  "options": {"pending_policy": "kriging-believer", "warp_outcomes": true},   (absent in older states: defaults)
  *  "suggestions": [{"id": "1", "assignments": {...}}, ...],
  *  "observations": [{"suggestion": "1", "assignments": {...}, "value": 3.2, "value_stddev": 0.1},
  *                   {"suggestion": "3", ..., "value": 3.2, "values": [{"name": "auc", "value": 3.2}, ...]},
@@ -33,6 +34,7 @@ final class ExperimentJson {
     root.put("seed", e.seed());
     root.put("next_id", nextId);
     root.set("experiment", SpecJson.toJson(e.spec()));
+    root.set("options", e.options().toJson());
     ArrayNode suggestions = root.putArray("suggestions");
     for (Suggestion s : e.suggestions()) {
       suggestions.addObject().put("id", s.id()).set("assignments", AssignmentsJson.write(s.assignments()));
@@ -108,7 +110,8 @@ final class ExperimentJson {
       throw new IllegalArgumentException("experiment state: format must be \"" + FORMAT + "\", but got "
           + (root == null ? "an empty document" : root.path("format")) + "; is this a bayestune experiment?");
     }
-    Experiment e = new Experiment(SpecJson.parse(root.path("experiment")), root.path("seed").asLong());
+    Experiment e = new Experiment(SpecJson.parse(root.path("experiment")), root.path("seed").asLong(),
+        ExperimentOptions.fromJson(root.path("options")));
     for (JsonNode s : root.path("suggestions")) {
       e.restoreSuggestion(new Suggestion(s.path("id").asText(),
           AssignmentsJson.read("suggestions[" + s.path("id").asText() + "].assignments", s.path("assignments"),

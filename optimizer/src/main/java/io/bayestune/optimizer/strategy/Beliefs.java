@@ -33,7 +33,7 @@ record Beliefs(int objectives, List<MetricModel> models, List<double[]> points, 
         s[i] = trials.get(i).outcomeStddev(j);
       }
       // Each metric's fit draws from its own stream, so adding a constraint leaves the others' fits alone.
-      models.add(MetricModel.fit(x, y, s, options, history.random(-1 - j)));
+      models.add(MetricModel.fit(x, y, s, options, history.random(-1 - j), history.warpOutcomes()));
     }
     List<double[]> outcomes = new ArrayList<>();
     List<Boolean> usable = new ArrayList<>();

@@ -21,6 +21,7 @@ public final class History {
   private final List<Assignments> open;
   private final long suggestionsMade;
   private final long seed;
+  private final boolean warpOutcomes;
 
   /**
    * One finished evaluation.
@@ -53,7 +54,16 @@ public final class History {
 
   public History(UnitCubeEncoding encoding, List<Trial> completed, List<Assignments> open, long suggestionsMade,
       long seed) {
+    this(encoding, completed, open, suggestionsMade, seed, true);
+  }
+
+  /**
+   * @param warpOutcomes the experiment's option: whether models warp outcomes (Yeo-Johnson) before fitting
+   */
+  public History(UnitCubeEncoding encoding, List<Trial> completed, List<Assignments> open, long suggestionsMade,
+      long seed, boolean warpOutcomes) {
     this.encoding = encoding;
+    this.warpOutcomes = warpOutcomes;
     List<Trial> sorted = new ArrayList<>(completed);
     sorted.sort(Comparator.comparing((Trial t) -> t.assignments().toString())
         .thenComparingDouble(Trial::value).thenComparingDouble(Trial::noiseStddev)
@@ -87,6 +97,11 @@ public final class History {
 
   public long seed() {
     return seed;
+  }
+
+  /** Whether models warp outcomes before fitting (an experiment option, saved in its state). */
+  public boolean warpOutcomes() {
+    return warpOutcomes;
   }
 
   /** Every configuration already observed or open: new suggestions must avoid these. */

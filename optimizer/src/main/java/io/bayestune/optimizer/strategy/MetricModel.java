@@ -24,9 +24,10 @@ record MetricModel(GaussianProcess gp, YeoJohnson warp, double[] estimates, bool
    * @param x n x d encoded completed trials
    * @param outcomes n outcomes, NaN for failed trials
    * @param stddevs n standard deviations, NaN when unknown
+   * @param warpOutcomes the experiment's option: warp outcomes (Yeo-Johnson) before fitting
    */
   static MetricModel fit(double[][] x, double[] outcomes, double[] stddevs, FitOptions options,
-      RandomGenerator rng) {
+      RandomGenerator rng, boolean warpOutcomes) {
     int n = x.length;
     boolean anyNoise = false;
     int successes = 0;
@@ -43,7 +44,7 @@ record MetricModel(GaussianProcess gp, YeoJohnson warp, double[] estimates, bool
       }
     }
     // As in ModelState: known noise is in the metric's units, so noisy metrics keep the raw scale.
-    YeoJohnson warp = anyNoise || !ModelState.WARP_OUTCOMES ? null : YeoJohnson.fit(ok);
+    YeoJohnson warp = anyNoise || !warpOutcomes ? null : YeoJohnson.fit(ok);
     double worst = Double.POSITIVE_INFINITY;
     for (double v : ok) {
       worst = Math.min(worst, warp == null ? v : warp.apply(v));

@@ -40,11 +40,9 @@ record ModelState(GaussianProcess gp, double incumbent, double worst, BayesianSt
    * linearly (every acquisition evaluation predicts once per fantasy).
    */
   static final int FANTASIES = 8;
-  /** Outcome warping (see {@link YeoJohnson}); a switch for benchmarks that compare with and without. */
-  static final boolean WARP_OUTCOMES = !"false".equals(System.getProperty("bayestune.warpOutcomes"));
-
   static ModelState fit(History history, BayesianStrategy.PendingPolicy policy, FitOptions options) {
-    ModelState state = fitCompleted(history.encoding(), history.completed(), policy, options, history.random(-1));
+    ModelState state = fitCompleted(history.encoding(), history.completed(), policy, options, history.random(-1),
+        history.warpOutcomes());
     for (Assignments open : history.open()) {
       state = state.withPending(history.encoding().encode(open));
     }
@@ -62,7 +60,7 @@ record ModelState(GaussianProcess gp, double incumbent, double worst, BayesianSt
       FitOptions options) {
     UnitCubeEncoding encoding = history.encoding();
     ModelState state = fitCompleted(encoding, region.select(history.completed()), policy, options,
-        history.random(-1));
+        history.random(-1), history.warpOutcomes());
     List<double[]> inside = new ArrayList<>();
     for (Assignments open : history.open()) {
       double[] x = encoding.encode(open);
@@ -74,7 +72,7 @@ record ModelState(GaussianProcess gp, double incumbent, double worst, BayesianSt
   }
 
   private static ModelState fitCompleted(UnitCubeEncoding encoding, List<History.Trial> trials,
-      BayesianStrategy.PendingPolicy policy, FitOptions options, RandomGenerator rng) {
+      BayesianStrategy.PendingPolicy policy, FitOptions options, RandomGenerator rng, boolean warpOutcomes) {
     double worst = Double.POSITIVE_INFINITY;
     double bestObserved = Double.NEGATIVE_INFINITY;
     boolean anyNoise = false;
@@ -88,7 +86,8 @@ record ModelState(GaussianProcess gp, double incumbent, double worst, BayesianSt
     int n = trials.size();
     // Known per-observation noise is in the metric's units; warping would have to carry it through
     // the transform's slope, so noisy histories keep the raw scale.
-    YeoJohnson warp = anyNoise || !WARP_OUTCOMES ? null : YeoJohnson.fit(successValues(trials));
+    // Outcome warping (see YeoJohnson) is an experiment option, so that the benchmarks can compare without it.
+    YeoJohnson warp = anyNoise || !warpOutcomes ? null : YeoJohnson.fit(successValues(trials));
     if (warp != null) {
       worst = warp.apply(worst);
       bestObserved = warp.apply(bestObserved);

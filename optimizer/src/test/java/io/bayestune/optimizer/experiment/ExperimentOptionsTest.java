@@ -1,0 +1,61 @@
+package io.bayestune.optimizer.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.bayestune.optimizer.strategy.BayesianStrategy.PendingPolicy;
+import org.junit.jupiter.api.Test;
+
+/** The optimizer's options live in the experiment's state, so that a resume continues exactly. */
+class ExperimentOptionsTest {
+  private static final ExperimentSpec SPEC = SpecJson.parse("""
+      {"type": "offline", "metrics": [{"name": "f", "objective": "maximize"}], "observation_budget": 30,
+       "parameters": [{"name": "x", "type": "double", "bounds": {"min": 0, "max": 1}},
+                      {"name": "y", "type": "double", "bounds": {"min": 0, "max": 1}}]}
+      """);
+
+  /** Nine skewed observations and two open suggestions, so that both options change the next suggestion. */
+  private static Experiment grown(ExperimentOptions options) {
+    Experiment e = Experiment.create(SPEC, 3, options);
+    for (Suggestion s : e.suggest(9)) {
+      double x = s.assignments().getDouble("x");
+      double y = s.assignments().getDouble("y");
+      e.observe(s.id(), Math.exp(6 * (-(x - 0.3) * (x - 0.3) - (y - 0.7) * (y - 0.7))), null);
+    }
+    e.suggest(2);
+    return e;
+  }
+
+  @Test
+  void optionsAreSavedAndAResumedExperimentSuggestsWhatTheOriginalWould() {
+    ExperimentOptions options = ExperimentOptions.defaults().withPendingPolicy("constant-liar").withWarpOutcomes(false);
+    Experiment original = grown(options);
+    Experiment resumed = Experiment.fromJson(original.toJson());
+    assertEquals(options, resumed.options());
+    assertEquals(original.suggest().assignments(), resumed.suggest().assignments());
+    Experiment withDefaults = grown(ExperimentOptions.defaults());
+    assertNotEquals(withDefaults.suggest().assignments(), Experiment.fromJson(original.toJson()).suggest().assignments(),
+        "the options must matter, or this test shows nothing");
+  }
+
+  @Test
+  void aStateWithoutOptionsLoadsWithTheDefaultsAndBadOptionsAreNamed() throws Exception {
+    // A state as written before options were saved: today's state without its "options".
+    com.fasterxml.jackson.databind.node.ObjectNode state = (com.fasterxml.jackson.databind.node.ObjectNode) SpecJson.MAPPER
+        .readTree(grown(ExperimentOptions.defaults().withPendingPolicy("fantasies")).toJson());
+    state.remove("options");
+    String old = state.toString();
+    assertEquals(ExperimentOptions.defaults(), Experiment.fromJson(old).options());
+    assertEquals(new ExperimentOptions(PendingPolicy.KRIGING_BELIEVER, true), ExperimentOptions.defaults());
+    String bad = old.replace("\"suggestions\":", "\"options\": {\"pending_policy\": \"optimism\"}, \"suggestions\":");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Experiment.fromJson(bad));
+    assertTrue(e.getMessage().contains("pending_policy") && e.getMessage().contains("optimism")
+        && e.getMessage().contains("fantasies"), e.getMessage());
+    String unknown = old.replace("\"suggestions\":", "\"options\": {\"warp\": false}, \"suggestions\":");
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> Experiment.fromJson(unknown)).getMessage()
+        .contains("options.warp is not an option"));
+    assertEquals("fantasies", ExperimentOptions.defaults().withPendingPolicy("fantasies").pendingPolicyName());
+  }
+}
