@@ -13,9 +13,9 @@ def load(spark):
     return spark.read.csv(CSV, header=True, inferSchema=True, nullValue="NA").dropna()
 
 
-def tuned_pipeline(max_trials: int = 4, seed: int = 7):
+def tuned_pipeline(max_trials: int = 4, seed: int = 7, **split):
     """StringIndexer (label: bad = 1) + VectorAssembler + BayesianTuner over a LogisticRegression:
-    a small budget (2 folds), so that a test fit stays short on a shared machine."""
+    a small budget (2 folds, or ``trainRatio=r`` for one split), so that a test fit stays short."""
     from pyspark.ml import Pipeline
     from pyspark.ml.classification import LogisticRegression
     from pyspark.ml.evaluation import BinaryClassificationEvaluator
@@ -28,6 +28,6 @@ def tuned_pipeline(max_trials: int = 4, seed: int = 7):
         estimator=LogisticRegression(maxIter=20), evaluator=BinaryClassificationEvaluator(),
         searchSpace=SearchSpace.builder().addDouble("regParam", 1e-4, 1.0, log=True)
         .addDouble("elasticNetParam", 0.0, 1.0).build(),
-        maxTrials=max_trials, parallelism=2, numFolds=2, seed=seed)
+        maxTrials=max_trials, parallelism=2, seed=seed, **(split or {"numFolds": 2}))
     return Pipeline(stages=[StringIndexer(inputCol="Status", outputCol="label"),
                             VectorAssembler(inputCols=NUMERIC, outputCol="features"), tuner])

@@ -38,7 +38,7 @@ def test_pipeline_fit_gives_the_best_trial(fitted):
     assert tuned.bestValue == pytest.approx(best["metric"])
     assert tuned.bestParams == pytest.approx({"regParam": best["regParam"], "elasticNetParam": best["elasticNetParam"]})
     assert tuned.metricName == "areaUnderROC" and tuned.isLargerBetter
-    assert tuned.searchSpace.names == ["regParam", "elasticNetParam"]
+    assert tuned.searchSpace().names == ["regParam", "elasticNetParam"]
     best_model = tuned.bestModel
     assert type(best_model).__name__ == "LogisticRegressionModel"
     assert best_model.getRegParam() == pytest.approx(best["regParam"])

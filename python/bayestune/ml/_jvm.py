@@ -16,19 +16,13 @@ def java_string_hash(text: str) -> int:
 
 
 def _jvm_message(error: BaseException) -> tuple[str, str]:
-    """The JVM exception's class and message, from py4j's or Spark Connect's error."""
+    """The JVM exception's class name and message, from py4j's, pyspark's captured or Spark Connect's error."""
     java = getattr(error, "java_exception", None)
-    if java is not None:  # py4j: the Java Throwable itself
-        cause = java
-        while cause.getCause() is not None and cause.getMessage() is None:
-            cause = cause.getCause()
-        return cause.getClass().getName(), str(cause.getMessage())
-    get_class = getattr(error, "getErrorClass", None)
-    message = error.getMessage() if hasattr(error, "getMessage") else str(error)
-    # Spark Connect: the server's message, without the "JVM stacktrace:" section some errors append.
-    message = str(message).split("\n\nJVM stacktrace:")[0].strip()
-    cls = getattr(error, "_classes", None) or [type(error).__name__]
-    return (cls[0] if get_class else type(error).__name__), message
+    if java is not None:  # a raw py4j error: the Java Throwable itself
+        return java.getClass().getName(), str(java.getMessage())
+    # pyspark's CapturedException / Spark Connect's exceptions are named like the JVM's (IllegalArgumentException);
+    # keep the server's message, without the "JVM stacktrace:" section they may append.
+    return type(error).__name__, str(error).split("\n\nJVM stacktrace:")[0].strip()
 
 
 @contextlib.contextmanager
@@ -49,14 +43,17 @@ def jvm_errors(what: str) -> Iterator[None]:
 
 
 def _is_jvm_error(e: BaseException) -> bool:
-    try:
+    try:  # a Connect-only client (pyspark-client) has no py4j
         from py4j.protocol import Py4JJavaError
         if isinstance(e, Py4JJavaError):
             return True
-    except ImportError:  # a Connect-only client (pyspark-client) has no py4j
+    except ImportError:
         pass
+    from pyspark.errors.exceptions.captured import CapturedException
+    if isinstance(e, CapturedException):
+        return True
     try:
         from pyspark.errors.exceptions.connect import SparkConnectGrpcException
         return isinstance(e, SparkConnectGrpcException)
-    except ImportError:
+    except ImportError:  # Connect's client packages (grpcio) are not installed
         return False

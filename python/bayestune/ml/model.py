@@ -56,9 +56,10 @@ class BayesianTunerModel(JavaModel, JavaMLReadable, JavaMLWritable):
     def isLargerBetter(self) -> bool:
         return bool(self._summary()["largerBetter"]) if is_remote() else bool(self._java_obj.isLargerBetter())
 
-    @property
     def searchSpace(self) -> SearchSpace:
-        self._remote_unavailable("searchSpace")
+        """The space searched. A method, not a property: pyspark probes attribute names equal to Param names
+        (``hasParam("searchSpace")`` when copying the tuner's Params to its model)."""
+        self._remote_unavailable("searchSpace()")
         return as_search_space(self._java_obj.searchSpace().toJson())
 
     @property

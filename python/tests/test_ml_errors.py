@@ -1,0 +1,78 @@
+"""Bad input to bayestune.ml.BayesianTuner from Python: a Python exception that names the field and the fix,
+raised before any trial runs; JVM checks arrive with the JVM's message, not as a bare Java stack trace."""
+from __future__ import annotations
+
+import pytest
+from pyspark.ml.classification import LogisticRegression
+from pyspark.ml.evaluation import BinaryClassificationEvaluator
+
+import _credit
+from bayestune import SearchSpace
+from bayestune.ml import BayesianTuner
+
+# A BayesianTuner on a classic session holds its JVM twin, so every test needs the session.
+pytestmark = pytest.mark.usefixtures("spark")
+
+@pytest.fixture(scope="module")
+def data(spark):
+    from pyspark.ml.feature import StringIndexer, VectorAssembler
+    raw = _credit.load(spark).limit(200)
+    indexed = StringIndexer(inputCol="Status", outputCol="label").fit(raw).transform(raw)
+    return VectorAssembler(inputCols=_credit.NUMERIC, outputCol="features").transform(indexed).cache()
+
+
+def _tuner(**space):
+    return BayesianTuner(estimator=LogisticRegression(), evaluator=BinaryClassificationEvaluator(),
+                         searchSpace=SearchSpace.builder().addDouble("regParam", 0.01, 1.0).build(), maxTrials=2)
+
+
+def test_unknown_tuner_param_lists_the_params():
+    tuner = BayesianTuner()
+    with pytest.raises(ValueError, match=r"BayesianTuner has no Param 'maxTrails'; its Params: .*maxTrials"):
+        tuner.set(tuner.getParam("maxTrails"), 3)
+    with pytest.raises(TypeError, match="maxTrails"):
+        BayesianTuner(maxTrails=3)
+
+
+@pytest.mark.parametrize("call, error, words", [
+    (lambda t: t.setMaxTrials("ten"), TypeError, ["maxTrials='ten' is not an integer", "setMaxTrials("]),
+    (lambda t: t.setMaxTrials(0), ValueError, ["maxTrials=0 is below 1", "int >= 1"]),
+    (lambda t: t.setNumFolds(1), ValueError, ["numFolds=1 is below 2"]),
+    (lambda t: t.setTrainRatio(1.5), TypeError, ["trainRatio=1.5", "(0, 1)"]),
+    (lambda t: t.setEstimator("lr"), TypeError, ["estimator='lr' is not a pyspark.ml Estimator"]),
+    (lambda t: t.setEvaluator(LogisticRegression()), TypeError, ["evaluator=", "not a pyspark.ml Evaluator"]),
+    (lambda t: t.setSearchSpace([]), ValueError, ["space names no parameter", "addDouble"]),
+    (lambda t: t.setSearchSpace("{not json"), ValueError, ["not valid JSON"]),
+])
+def test_wrong_values_name_the_field_and_the_fix(call, error, words):
+    with pytest.raises(error) as raised:
+        call(_tuner())
+    for w in words:
+        assert w in str(raised.value)
+
+
+def test_search_space_naming_a_param_the_estimator_lacks(data):
+    tuner = _tuner().setSearchSpace([{"name": "maxDepht", "type": "int", "bounds": {"min": 2, "max": 8}}])
+    with pytest.raises(ValueError) as raised:
+        tuner.fit(data)
+    message = str(raised.value)
+    assert "'maxDepht' is not a Param of LogisticRegression" in message
+    assert "regParam" in message.split("its Params:")[1] and "Fix the name" in message
+
+
+def test_jvm_checks_arrive_as_python_errors_with_the_jvm_message(data):
+    # Bounds the Param's own validator refuses: checked on the JVM (EstimatorCatalog), before any trial.
+    tuner = _tuner().setSearchSpace(SearchSpace.builder().addDouble("regParam", -1.0, 1.0).build())
+    with pytest.raises(ValueError) as raised:
+        tuner.fit(data)
+    message = str(raised.value)
+    assert "regParam" in message and "-1.0" in message and "Py4JJavaError" not in message
+    with pytest.raises(ValueError, match="both numFolds .* and trainRatio .* are set; set one"):
+        _tuner().setNumFolds(2).setTrainRatio(0.5).fit(data)
+
+
+def test_missing_estimator_says_which_setter(data):
+    tuner = BayesianTuner(evaluator=BinaryClassificationEvaluator(), searchSpace=[
+        {"name": "regParam", "type": "double", "bounds": {"min": 0.01, "max": 1.0}}])
+    with pytest.raises(ValueError, match=r"estimator is not set; call setEstimator\(\.\.\.\)"):
+        tuner.fit(data)
