@@ -210,7 +210,8 @@ final class ExperimentCommands {
   }
 
   static StoredState load(ExperimentStore store) throws IOException {
-    return store.load().orElseThrow(() -> new IllegalStateException(store.location()
+    // FileNotFoundException: callers (the Python package among them) tell a missing experiment from a refused call.
+    return store.load().orElseThrow(() -> new java.io.FileNotFoundException(store.location()
         + ": no experiment here; create one first with bayestune create SPEC.json --at " + store.location()));
   }
 }

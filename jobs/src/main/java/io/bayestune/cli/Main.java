@@ -85,13 +85,42 @@ public final class Main {
           return Extensions.run(command, Arrays.copyOfRange(argv, 1, argv.length), out, err);
       }
     } catch (Args.UsageException e) {
+      if (jsonErrors()) {
+        err.println(errorJson("usage", e));
+        return 2;
+      }
       err.println("bayestune: " + e.getMessage());
       err.println();
       err.println(USAGE);
       return 2;
     } catch (IllegalArgumentException | IllegalStateException | java.io.IOException e) {
-      err.println("bayestune: " + e.getMessage());
+      err.println(jsonErrors() ? errorJson(family(e), e) : "bayestune: " + e.getMessage());
       return 1;
     }
+  }
+
+  /**
+   * Whether errors go to stderr as one JSON line, {@code {"object":"error","type":...,"message":...}}: set by the
+   * Python package ({@code -Dbayestune.errors=json}), which turns them into Python exceptions by type.
+   */
+  private static boolean jsonErrors() {
+    return "json".equals(System.getProperty("bayestune.errors"));
+  }
+
+  private static String errorJson(String type, Exception e) {
+    return SigOptJson.line(SigOptJson.MAPPER.createObjectNode().put("object", "error").put("type", type)
+        .put("class", e.getClass().getName()).put("message", String.valueOf(e.getMessage())));
+  }
+
+  /** bad input, misuse of the experiment's lifecycle, a missing file, or another I/O failure. */
+  private static String family(Exception e) {
+    if (e instanceof IllegalArgumentException) {
+      return "invalid";
+    }
+    if (e instanceof IllegalStateException) {
+      return "state";
+    }
+    return e instanceof java.nio.file.NoSuchFileException || e instanceof java.io.FileNotFoundException
+        ? "not_found" : "io";
   }
 }

@@ -91,9 +91,11 @@ public final class StoredExperiment {
     return new StoredExperiment(store, e, true, stored.get().version());
   }
 
-  private static void checkSameSpec(String location, ObjectNode stored, ObjectNode job) {
-    ObjectNode a = stored.deepCopy();
-    ObjectNode b = job.deepCopy();
+  private static void checkSameSpec(String location, ObjectNode stored, ObjectNode job) throws IOException {
+    // Both as parsed JSON: the job's spec holds an int parameter's bounds as longs, which Jackson reads back from
+    // the stored file as ints, and a LongNode never equals an IntNode of the same number.
+    ObjectNode a = (ObjectNode) MAPPER.readTree(stored.toString());
+    ObjectNode b = (ObjectNode) MAPPER.readTree(job.toString());
     for (ObjectNode n : new ObjectNode[] {a, b}) {
       n.remove("observation_budget");
       n.remove("parallel_bandwidth");

@@ -129,7 +129,7 @@ public final class TuningJob {
   }
 
   /** The job with the command line's output and budget, when given. */
-  static JobSpec apply(JobSpec j, Overrides o) {
+  public static JobSpec apply(JobSpec j, Overrides o) {
     if (o.budget() != null && o.budget() < 1) {
       throw new IllegalArgumentException("--budget: must be at least 1, but got " + o.budget());
     }

@@ -11,7 +11,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /** What a {@code bayestune run} left in a local output directory, for the cluster tests' assertions. */
 public final class TuningOutputs {
@@ -34,29 +33,24 @@ public final class TuningOutputs {
   }
 
   /**
-   * The {@code id} column of {@code output/trials.csv} (a directory of Spark CSV part files, each with a header),
-   * failing if an id appears twice.
+   * The {@code id} column of {@code output/trials.csv} (one CSV file with a header), failing if the output holds a
+   * directory there (Spark's part files) or an id appears twice.
    */
   public static Set<String> trialsCsvIds(Path output) throws IOException {
-    List<Path> parts;
-    try (Stream<Path> files = Files.list(output.resolve("trials.csv"))) {
-      parts = files.filter(p -> p.getFileName().toString().endsWith(".csv")).sorted().toList();
+    Path csv = output.resolve("trials.csv");
+    if (!Files.isRegularFile(csv)) {
+      throw new AssertionError(csv + " is not one file" + (Files.isDirectory(csv) ? " (a directory)" : ""));
+    }
+    List<String> lines = Files.readAllLines(csv);
+    int column = List.of(lines.get(0).split(",", -1)).indexOf("id");
+    if (column < 0) {
+      throw new AssertionError(csv + ": no id column in header " + lines.get(0));
     }
     Set<String> ids = new HashSet<>();
-    for (Path part : parts) {
-      List<String> lines = Files.readAllLines(part);
-      if (lines.isEmpty()) {
-        continue;
-      }
-      int column = List.of(lines.get(0).split(",", -1)).indexOf("id");
-      if (column < 0) {
-        throw new AssertionError(part + ": no id column in header " + lines.get(0));
-      }
-      for (String line : lines.subList(1, lines.size())) {
-        String id = line.split(",", -1)[column].replace("\"", "");
-        if (!ids.add(id)) {
-          throw new AssertionError(output.resolve("trials.csv") + ": trial " + id + " appears twice");
-        }
+    for (String line : lines.subList(1, lines.size())) {
+      String id = line.split(",", -1)[column];
+      if (!ids.add(id)) {
+        throw new AssertionError(csv + ": trial " + id + " appears twice");
       }
     }
     return ids;

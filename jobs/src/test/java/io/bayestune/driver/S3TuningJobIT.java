@@ -135,6 +135,9 @@ class S3TuningJobIT {
           .forEach(o -> written.add(o.key().substring("credit/".length()).split("/")[0]));
       assertTrue(written.containsAll(Set.of("experiment", "trials.parquet", "trials.csv", "best.json", "report.html",
           "best-model")), "objects written under s3a://runs/credit/: " + written);
+      // One object, not a folder of Spark part files: a person downloads it and opens it.
+      String csv = client.getObjectAsBytes(b -> b.bucket("runs").key("credit/trials.csv")).asUtf8String();
+      assertEquals(3, csv.lines().count(), "trials.csv: a header and the 2 trials\n" + csv);
     }
   }
 

@@ -90,6 +90,7 @@ class TuningJobIT {
     assertTrue(printed.contains("outputs in " + out.toUri().toString().replaceAll("/$", "")
         + ": trials.parquet trials.csv best.json report.html"), printed);
 
+    assertTrue(Files.isRegularFile(out.resolve("trials.csv")), "trials.csv is one file, not Spark's part files");
     List<Row> parquet = spark.read().parquet(out.resolve("trials.parquet").toString()).orderBy("id").collectAsList();
     List<Row> csv = spark.read().option("header", "true").option("inferSchema", "true")
         .csv(out.resolve("trials.csv").toString()).orderBy("id").collectAsList();

@@ -260,6 +260,16 @@ class TuningLoopTest {
   }
 
   @Test
+  void aJobWithAnIntParameterResumes() throws Exception {
+    // Its bounds are longs in the job's spec and ints when read back from the stored file: still the same spec.
+    ExperimentSpec withInt = SpecJson.parse(String.format(SPEC, 4)
+        .replace("{\"name\":\"y\",\"type\":\"double\"", "{\"name\":\"y\",\"type\":\"int\""));
+    StoredExperiment.openOrCreate(new LocalDirectoryStore(dir), withInt, 7);
+    StoredExperiment again = StoredExperiment.openOrCreate(new LocalDirectoryStore(dir), withInt, 7);
+    assertTrue(again.resumed());
+  }
+
+  @Test
   void aResumedJobWithADifferentSpecIsRefusedNamingTheField() throws Exception {
     create(5);
     String other = String.format(SPEC, 5).replace("\"max\":1}},{\"name\":\"y\"", "\"max\":2}},{\"name\":\"y\"");

@@ -17,7 +17,8 @@ import org.apache.spark.sql.SparkSession;
 /**
  * What a finished job leaves in its output location, next to {@code experiment/} (the state):
  * <ul>
- *   <li>{@code trials.parquet/} and {@code trials.csv/}: the {@link TrialsTable}, one part file each;</li>
+ *   <li>{@code trials.parquet/} (a Spark directory, one part file) and {@code trials.csv} (one CSV file): the
+ *       {@link TrialsTable};</li>
  *   <li>{@code best.json}: the best assignments ({@link BestJson});</li>
  *   <li>{@code report.html}: the {@link HtmlReport};</li>
  *   <li>{@code best-model/}: distributed jobs only, the best configuration refit on all the data and

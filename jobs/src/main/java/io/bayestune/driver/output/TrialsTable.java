@@ -4,6 +4,7 @@ import io.bayestune.optimizer.experiment.Experiment;
 import io.bayestune.optimizer.experiment.Observation;
 import io.bayestune.optimizer.space.Conditional;
 import io.bayestune.optimizer.space.Parameter;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -34,6 +35,26 @@ public final class TrialsTable {
 
   /** The table as a DataFrame. */
   public static Dataset<Row> of(SparkSession spark, Experiment e) {
+    Table t = table(e);
+    return spark.createDataFrame(t.rows(), t.schema());
+  }
+
+  /**
+   * Writes the table as {@code output/trials.parquet} (a Spark directory with one part file) and {@code
+   * output/trials.csv} (one CSV file with a header, {@link TrialsCsv}).
+   */
+  public static void write(SparkSession spark, Experiment e, OutputLocation output) throws IOException {
+    Table t = table(e);
+    spark.createDataFrame(t.rows(), t.schema()).coalesce(1).write().mode(SaveMode.Overwrite)
+        .parquet(output.resolve("trials.parquet"));
+    TrialsCsv.write(spark.sparkContext().hadoopConfiguration(), output.resolve("trials.csv"),
+        TrialsCsv.render(t.schema(), t.rows()));
+  }
+
+  private record Table(StructType schema, List<Row> rows) {
+  }
+
+  private static Table table(Experiment e) {
     List<String> names = new ArrayList<>();
     List<StructField> fields = new ArrayList<>();
     fields.add(DataTypes.createStructField("id", DataTypes.LongType, true));
@@ -69,14 +90,7 @@ public final class TrialsTable {
       cells.add(o.failed() ? (o.failureReason() != null ? o.failureReason() : o.metadata().get("error")) : null);
       rows.add(RowFactory.create(cells.toArray()));
     }
-    return spark.createDataFrame(rows, new StructType(fields.toArray(new StructField[0])));
-  }
-
-  /** Writes the table as {@code output/trials.parquet} and {@code output/trials.csv} (one file each, with a header). */
-  public static void write(SparkSession spark, Experiment e, OutputLocation output) {
-    Dataset<Row> table = of(spark, e).coalesce(1);
-    table.write().mode(SaveMode.Overwrite).parquet(output.resolve("trials.parquet"));
-    table.write().mode(SaveMode.Overwrite).option("header", "true").csv(output.resolve("trials.csv"));
+    return new Table(new StructType(fields.toArray(new StructField[0])), rows);
   }
 
   private static Long idOf(Observation o) {
