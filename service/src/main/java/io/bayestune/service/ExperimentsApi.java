@@ -19,7 +19,10 @@ final class ExperimentsApi {
       "metadata", "state");
   private static final SecureRandom SEEDS = new SecureRandom();
   /** How often the live report reloads itself, in seconds. */
-  static final int REPORT_REFRESH_SECONDS = 10;
+  static final int REPORT_REFRESH_SECONDS = 30;
+  /** The last report rendered per experiment, by the hash of the state it shows: rendering fits models. */
+  private final java.util.concurrent.ConcurrentHashMap<String, java.util.Map.Entry<Integer, String>> reports =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private final ExperimentRegistry registry;
   private final SuggestionPreparer preparer;
@@ -147,7 +150,14 @@ final class ExperimentsApi {
     ExperimentSession s = owned(call);
     // Rendered outside the experiment's lock: the report fits models for its importance chart.
     String state = s.read(st -> st.experiment.toJson());
-    String html = report.render(Experiment.fromJson(state));
+    java.util.Map.Entry<Integer, String> cached = reports.get(s.id);
+    String html;
+    if (cached != null && cached.getKey() == state.hashCode()) {
+      html = cached.getValue();
+    } else {
+      html = report.render(Experiment.fromJson(state));
+      reports.put(s.id, java.util.Map.entry(state.hashCode(), html));
+    }
     String refresh = "<meta http-equiv=\"refresh\" content=\"" + REPORT_REFRESH_SECONDS + "\">";
     int head = html.indexOf("<head>");
     return Reply.page(head < 0 ? refresh + html : html.substring(0, head + 6) + refresh + html.substring(head + 6));
