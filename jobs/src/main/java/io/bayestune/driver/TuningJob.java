@@ -11,12 +11,16 @@ import io.bayestune.driver.output.RunSummary;
 import io.bayestune.optimizer.experiment.Experiment;
 import io.bayestune.optimizer.experiment.ExperimentSpec;
 import io.bayestune.optimizer.store.ExperimentStore;
+import io.bayestune.tracking.JobTracking;
+import io.bayestune.tracking.MlflowTracker;
+import io.bayestune.tracking.ParentResults;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
@@ -63,10 +67,11 @@ public final class TuningJob {
    */
   public static Result run(Path jobFile, Overrides overrides, PrintStream out) throws IOException, InterruptedException {
     JobSpec job = apply(JobSpecParser.parse(jobFile), overrides);
+    String jobFileText = java.nio.file.Files.readString(jobFile);
     boolean existing = SparkSession.getActiveSession().isDefined() || SparkSession.getDefaultSession().isDefined();
     SparkSession spark = session(job, overrides.master());
     try {
-      return run(spark, job, out, overrides.warmStartFrom());
+      return run(spark, job, out, overrides.warmStartFrom(), jobFileText);
     } finally {
       if (!existing) {
         spark.stop();
@@ -81,6 +86,12 @@ public final class TuningJob {
 
   /** As {@link #run(SparkSession, JobSpec, PrintStream)}, a new experiment warm-started from {@code warmStartFrom}. */
   public static Result run(SparkSession spark, JobSpec job, PrintStream out, String warmStartFrom)
+      throws IOException, InterruptedException {
+    return run(spark, job, out, warmStartFrom, null);
+  }
+
+  /** As above, with the job file's text (logged to MLflow as an artifact when the job has an mlflow block). */
+  static Result run(SparkSession spark, JobSpec job, PrintStream out, String warmStartFrom, String jobFileText)
       throws IOException, InterruptedException {
     long start = System.nanoTime();
     // The job's s3 block over what Spark's Hadoop configuration already says (spark.hadoop.fs.s3a.*,
@@ -106,10 +117,27 @@ public final class TuningJob {
           + e.observations().size() + " observation(s), " + e.openSuggestions().size() + " open" : "starting")
           + "; budget " + budget + ", " + parallelism + " trial(s) at a time, state in " + stored.location());
       out.flush();
-      new TuningLoop(stored, runner, LoopOptions.of(job.name(), parallelism, job.trialTimeout(), budget),
-          new ProgressPrinter(out)).run();
-      List<String> written = JobOutputs.write(spark, e, output, job.name(),
-          runner instanceof ModelTrialRunner model ? model::refit : null);
+      Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+      MlflowTracker tracker = JobTracking.start(job, spec, budget, parallelism, warmStartFrom, output, hadoop, e,
+          jobFileText, out);
+      ProgressPrinter progress = new ProgressPrinter(out);
+      List<String> written;
+      try {
+        new TuningLoop(stored, runner, LoopOptions.of(job.name(), parallelism, job.trialTimeout(), budget),
+            tracker == null ? progress : t -> {
+              progress.observed(t);
+              tracker.observed(t);
+            }).run();
+        written = JobOutputs.write(spark, e, output, job.name(),
+            runner instanceof ModelTrialRunner model ? model::refit : null);
+        if (tracker != null) {
+          tracker.finish(ParentResults.of(e, JobTracking.artifacts(hadoop, output, written, spark.version())));
+        }
+      } finally {
+        if (tracker != null) {
+          out.println(tracker.close());
+        }
+      }
       double seconds = (System.nanoTime() - start) / 1e9;
       out.println(RunSummary.render(job.name(), e, seconds, parallelism, output, written));
       out.flush();
@@ -135,7 +163,7 @@ public final class TuningJob {
     }
     return new JobSpec(j.name(), j.type(), j.data(), j.model(), j.parameters(), j.metric(), j.validation(),
         o.budget() != null ? o.budget() : j.observationBudget(), j.parallelism(), j.trialTimeout(), j.seed(),
-        o.output() != null ? o.output() : j.output(), j.s3(), j.sparkConf());
+        o.output() != null ? o.output() : j.output(), j.s3(), j.sparkConf(), j.mlflow());
   }
 
   /**

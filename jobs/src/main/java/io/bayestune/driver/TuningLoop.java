@@ -57,6 +57,10 @@ import org.apache.logging.log4j.Logger;
  */
 public final class TuningLoop {
   private static final Logger LOG = LogManager.getLogger(TuningLoop.class);
+  /** Observation metadata: each fold's value, comma-separated in fold order (k-fold model trials). */
+  public static final String FOLD_VALUES = "fold_values";
+  /** Observation metadata: "true" when the trial was cancelled at trial_timeout. */
+  public static final String TIMED_OUT = "timed_out";
 
   private final StoredExperiment stored;
   private final Experiment experiment;
@@ -263,6 +267,9 @@ public final class TuningLoop {
     metadata.put("seconds", String.format(java.util.Locale.ROOT, "%.3f", outcome.seconds()));
     if (reason != null) {
       metadata.put("error", reason);
+      if (outcome.timedOut()) {
+        metadata.put(TIMED_OUT, "true");
+      }
       if (outcome.failure() != null && !(outcome.failure() instanceof TrialFailedException)) {
         LOG.warn("trial {} failed: {}", outcome.suggestionId(), reason, outcome.failure());
       } else {
@@ -275,6 +282,10 @@ public final class TuningLoop {
       LOG.warn("trial {}: value_stddev {} is not a finite number >= 0; keeping the value without it",
           outcome.suggestionId(), stddev);
       stddev = null;
+    }
+    if (!outcome.result().foldValues().isEmpty()) {
+      metadata.put(FOLD_VALUES, outcome.result().foldValues().stream().map(String::valueOf)
+          .collect(java.util.stream.Collectors.joining(",")));
     }
     return experiment.observe(outcome.suggestionId(), outcome.result().value(), stddev, metadata);
   }

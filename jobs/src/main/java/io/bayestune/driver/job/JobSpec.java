@@ -6,6 +6,7 @@ import io.bayestune.driver.model.MetricCatalog;
 import io.bayestune.optimizer.experiment.ExperimentSpec;
 import io.bayestune.optimizer.experiment.SpecJson;
 import io.bayestune.optimizer.experiment.StrategyType;
+import io.bayestune.tracking.MlflowSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -24,15 +25,24 @@ import java.util.regex.Pattern;
  * @param s3 the raw {@code s3} settings block (endpoint, region, path_style_access, access_key,
  *     secret_key, ...), interpreted by the connectors; may be empty
  * @param sparkConf the optional {@code spark} block of extra Spark configuration; may be empty
+ * @param mlflow the optional {@code mlflow} block (tracking_uri, experiment, run_name), or null: no MLflow tracking
  */
 public record JobSpec(String name, StrategyType type, DataSpec data, ModelSpec model,
     List<Map<String, Object>> parameters, MetricSpec metric, ValidationSpec validation, int observationBudget,
     int parallelism, Duration trialTimeout, long seed, String output, Map<String, String> s3,
-    Map<String, String> sparkConf) {
+    Map<String, String> sparkConf, MlflowSettings mlflow) {
 
   /** Setting names whose values are never printed; Spark's default redaction pattern plus credentials. */
   static final Pattern SECRET_KEYS = Pattern.compile("(?i)secret|password|token|access[._]?key|credential");
   private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  /** A job without MLflow tracking. */
+  public JobSpec(String name, StrategyType type, DataSpec data, ModelSpec model, List<Map<String, Object>> parameters,
+      MetricSpec metric, ValidationSpec validation, int observationBudget, int parallelism, Duration trialTimeout,
+      long seed, String output, Map<String, String> s3, Map<String, String> sparkConf) {
+    this(name, type, data, model, parameters, metric, validation, observationBudget, parallelism, trialTimeout, seed,
+        output, s3, sparkConf, null);
+  }
 
   public JobSpec {
     List<Map<String, Object>> ps = new ArrayList<>();
@@ -93,7 +103,7 @@ public record JobSpec(String name, StrategyType type, DataSpec data, ModelSpec m
         + ", parameters=" + parameters + ", metric=" + metric + ", validation=" + validation
         + ", observationBudget=" + observationBudget + ", parallelism=" + parallelism
         + ", trialTimeout=" + trialTimeout + ", seed=" + seed + ", output=" + output
-        + ", s3=" + redacted(s3) + ", sparkConf=" + redacted(sparkConf) + "]";
+        + ", s3=" + redacted(s3) + ", sparkConf=" + redacted(sparkConf) + ", mlflow=" + mlflow + "]";
   }
 
   static Map<String, String> redacted(Map<String, String> settings) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.bayestune.driver.model.JobChecks;
 import io.bayestune.optimizer.experiment.StrategyType;
+import io.bayestune.tracking.MlflowSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +30,7 @@ import java.util.Set;
  */
 public final class JobSpecParser {
   private static final Set<String> TOP = Set.of("name", "type", "data", "model", "parameters", "metric",
-      "validation", "observation_budget", "parallelism", "trial_timeout", "seed", "output", "s3", "spark");
+      "validation", "observation_budget", "parallelism", "trial_timeout", "seed", "output", "s3", "spark", "mlflow");
   private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
   private static final ObjectMapper YAML = YAMLMapper.builder()
       .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
@@ -92,7 +93,7 @@ public final class JobSpecParser {
     long seed = top.optionalLong("seed", 0, Long.MIN_VALUE, "42");
     String output = top.optionalText("output", "runs/" + name);
     JobSpec job = new JobSpec(name, type, data, model, parameters, metric, validation, budget, parallelism,
-        timeout, seed, output, top.textMap("s3"), top.textMap("spark"));
+        timeout, seed, output, top.textMap("s3"), top.textMap("spark"), mlflow(top));
     prefixed(sourceName, job::experimentSpec);
     if (!model.perTask()) {
       prefixed(sourceName, () -> {
@@ -143,6 +144,17 @@ public final class JobSpecParser {
       throw m.error("objective", "must be maximize or minimize, but got \"" + objective + "\"");
     }
     return new MetricSpec(m.text("name", "areaUnderROC"), objective);
+  }
+
+  /** The optional mlflow block; the tracking URI may come from MLFLOW_TRACKING_URI instead (when the job runs). */
+  private static MlflowSettings mlflow(JobNode top) {
+    JobNode m = top.object("mlflow");
+    if (m == null) {
+      return null;
+    }
+    m.checkFields(Set.of("tracking_uri", "experiment", "run_name"));
+    return prefixed(m.source(), () -> new MlflowSettings(m.optionalText("tracking_uri", null),
+        m.optionalText("experiment", null), m.optionalText("run_name", null)));
   }
 
   private static ValidationSpec validation(JobNode top) {

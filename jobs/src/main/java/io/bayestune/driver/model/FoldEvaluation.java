@@ -69,8 +69,8 @@ final class FoldEvaluation {
         Future<Double> next = done.take();
         values[futures.indexOf(next)] = next.get();
       }
-      return k == 1 ? TrialResult.of(values[0]) : TrialResult.of(FoldStatistics.mean(values),
-          FoldStatistics.sampleStddev(values));
+      return k == 1 ? TrialResult.of(values[0]) : TrialResult.ofFolds(FoldStatistics.mean(values),
+          FoldStatistics.sampleStddev(values), values);
     } catch (ExecutionException e) {
       // One fold failed: stop the others, and report the fold's own exception (Spark's message).
       cancelActiveJobs();

@@ -1,0 +1,137 @@
+package io.bayestune.tracking;
+
+import io.bayestune.driver.job.JobSpec;
+import io.bayestune.driver.output.OutputLocation;
+import io.bayestune.driver.output.TextFiles;
+import io.bayestune.optimizer.experiment.Experiment;
+import io.bayestune.optimizer.experiment.ExperimentSpec;
+import io.bayestune.optimizer.experiment.SpecJson;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+
+/**
+ * MLflow tracking of a whole tuning job (the job file's {@code mlflow:} block): the parent run is tagged with the
+ * job's output and its id kept in {@code <output>/mlflow-run.json}, so the same job run again on the same output
+ * (a resume, a retried Airflow task, a larger budget) continues that parent. Artifacts are copied from the job's
+ * outputs through Hadoop's FileSystem, so an {@code s3a://} output works too.
+ */
+public final class JobTracking {
+  static final String RUN_ID_FILE = "mlflow-run.json";
+
+  private JobTracking() {
+  }
+
+  /**
+   * Starts tracking a job, or returns null when its job file has no {@code mlflow:} block.
+   *
+   * @param jobFileText the job file as written, logged as an artifact; null when the job was built in code
+   * @throws IllegalArgumentException when neither the block nor {@code MLFLOW_TRACKING_URI} gives a tracking URI
+   */
+  public static MlflowTracker start(JobSpec job, ExperimentSpec spec, int budget, int parallelism,
+      String warmStartFrom, OutputLocation output, Configuration hadoop, Experiment experiment, String jobFileText,
+      PrintStream out) {
+    if (job.mlflow() == null) {
+      return null;
+    }
+    MlflowSettings settings = job.mlflow().resolve(System.getenv(), job.name());
+    Map<String, String> params = new LinkedHashMap<>();
+    params.put("job", job.name());
+    params.put("type", job.type().jsonName());
+    params.put("metric", spec.metric().name());
+    params.put("objective", spec.metric().objective().jsonName());
+    params.put("observation_budget", Integer.toString(budget));
+    params.put("parallelism", Integer.toString(parallelism));
+    params.put("seed", Long.toString(job.seed()));
+    params.put("validation", job.validation().folds() > 0 ? job.validation().folds() + " folds"
+        : "holdout " + job.validation().holdout());
+    if (warmStartFrom != null) {
+      params.put("warm_start_from", warmStartFrom);
+    }
+    params.putAll(spaceParams(spec));
+    Map<String, String> texts = new LinkedHashMap<>();
+    texts.put("search-space.json", SpecJson.toJson(spec).toPrettyString());
+    if (jobFileText != null) {
+      texts.put("job.yaml", jobFileText);
+    }
+    String runIdFile = output.resolve(RUN_ID_FILE);
+    ParentRun parent = new ParentRun(output.toString(), params, texts, new ParentRun.RunIdStore() {
+      @Override
+      public Optional<String> read() throws IOException {
+        try {
+          return Optional.of(TextFiles.read(hadoop, runIdFile));
+        } catch (FileNotFoundException e) {
+          return Optional.empty();
+        }
+      }
+
+      @Override
+      public void write(String json) throws IOException {
+        TextFiles.write(hadoop, runIdFile, json);
+      }
+    }, "run the job again on the same output once MLflow answers: it continues the same parent run and logs what"
+        + " is missing");
+    out.println("bayestune: logging to MLflow at " + settings.trackingUri() + ", experiment '" + settings.experiment()
+        + "', in the background");
+    return MlflowTracker.start(settings, spec.metric().name(), parent, experiment.observations(), out);
+  }
+
+  /** One param per search-space parameter, {@code space.<name>}: its SigOpt JSON. */
+  static Map<String, String> spaceParams(ExperimentSpec spec) {
+    Map<String, String> out = new LinkedHashMap<>();
+    SpecJson.toJson(spec).path("parameters").forEach(p -> {
+      com.fasterxml.jackson.databind.node.ObjectNode copy = p.deepCopy();
+      String name = copy.remove("name").asText();
+      out.put("space." + name, copy.toString());
+    });
+    return out;
+  }
+
+  /** Copies the job's written outputs into the artifact folder, the best model in MLflow's spark flavor. */
+  public static ParentResults.Artifacts artifacts(Configuration hadoop, OutputLocation output, List<String> written,
+      String sparkVersion) {
+    return (folder, runId) -> {
+      for (String name : List.of("best.json", "report.html")) {
+        if (written.contains(name)) {
+          copy(hadoop, output.resolve(name), folder.resolve(name));
+        }
+      }
+      if (written.contains("trials.csv")) {
+        copy(hadoop, csvPart(hadoop, output.resolve("trials.csv")), folder.resolve("trials.csv"));
+      }
+      if (written.contains("best-model")) {
+        Path model = folder.resolve("model");
+        Files.createDirectories(model);
+        copy(hadoop, output.resolve("best-model"), model.resolve(SparkModelFlavor.MODEL_DATA));
+        SparkModelFlavor.describe(model, "model", runId, sparkVersion);
+      }
+    };
+  }
+
+  /** The one part file of Spark's CSV output folder. */
+  private static String csvPart(Configuration hadoop, String folder) throws IOException {
+    org.apache.hadoop.fs.Path dir = new org.apache.hadoop.fs.Path(folder);
+    for (FileStatus f : dir.getFileSystem(hadoop).listStatus(dir)) {
+      if (f.getPath().getName().startsWith("part-") && f.getPath().getName().endsWith(".csv")) {
+        return f.getPath().toString();
+      }
+    }
+    throw new FileNotFoundException(folder + ": no part-*.csv file");
+  }
+
+  private static void copy(Configuration hadoop, String from, Path to) throws IOException {
+    org.apache.hadoop.fs.Path src = new org.apache.hadoop.fs.Path(from);
+    FileSystem fs = src.getFileSystem(hadoop);
+    // useRawLocalFileSystem: no .crc files beside the copies (they would be logged as artifacts too)
+    fs.copyToLocalFile(false, src, new org.apache.hadoop.fs.Path(to.toAbsolutePath().toUri()), true);
+  }
+}
