@@ -16,6 +16,28 @@ DS = "{{ ds }}"
 PREVIOUS_DS = "{{ macros.ds_add(ds, -1) }}"
 
 
+# What each Airflow Variable holds, for the message when one is missing.
+SETTINGS = {
+    "bayestune_jar": "the cluster jar built by `mvn -B -DskipTests package`, e.g. /opt/bayestune/bayestune-0.1.0.jar",
+    "bayestune_job_file": "the job file, readable by the driver, e.g. /opt/bayestune/credit-gbt.yaml",
+    "bayestune_output_base": "where each night's output goes (<base>/<ds>), e.g. s3a://my-bucket/tuning/credit-gbt",
+    "bayestune_databricks_cluster_id": "the Databricks cluster that runs the jar task, e.g. 1201-123456-abcdefgh",
+}
+
+
+class MissingSetting(KeyError):
+    """An Airflow Variable the nightly DAG needs is not set; the message names it and the command that sets it."""
+
+    def __init__(self, name):
+        super().__init__(name)
+        self.name = name
+
+    def __str__(self):
+        what = SETTINGS.get(self.name, "")
+        return (f"Airflow Variable '{self.name}' is not set ({what}); set it with: "
+                f"airflow variables set {self.name} VALUE (or in the UI: Admin > Variables)")
+
+
 def nightly_paths(output_base, ds=DS, previous_ds=PREVIOUS_DS):
     """The night's output and the previous night's experiment: (output, warm_start_from)."""
     base = output_base.rstrip("/")

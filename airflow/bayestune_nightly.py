@@ -1,8 +1,8 @@
 """Nightly bayestune tuning of examples/credit-gbt.yaml, two ways: spark-submit and a Databricks run.
 
-Each night tunes into ``s3a://<bucket>/tuning/credit-gbt/<ds>`` and warm-starts from the previous night's
-experiment; a retried or cleared task resumes its night's experiment (same output path). Settings come from
-Airflow Variables, read through templates at run time (not while the scheduler parses this file):
+Each night tunes into ``<bayestune_output_base>/<ds>`` and warm-starts from the previous night's experiment; a
+retried or cleared task resumes its night's experiment (same output path). Settings come from Airflow Variables,
+read when a task renders its arguments (not while the scheduler parses this file):
 
 - ``bayestune_jar``: the cluster jar (``mvn -B -DskipTests package`` -> jobs/target/bayestune-<version>.jar),
   e.g. ``/opt/bayestune/bayestune-0.1.0.jar`` for spark-submit, ``dbfs:/FileStore/jars/bayestune-0.1.0.jar``
@@ -11,7 +11,9 @@ Airflow Variables, read through templates at run time (not while the scheduler p
 - ``bayestune_output_base``: e.g. ``s3a://my-bucket/tuning/credit-gbt``.
 - ``bayestune_databricks_cluster_id``: an existing cluster for the Databricks variant.
 
+A missing Variable fails the task with a message naming it and the ``airflow variables set`` command that fixes it.
 The argv and the run JSON are built by bayestune_commands (no Airflow needed there, so tests can check them).
+Runs on Airflow 3 (``airflow.sdk``) and Airflow 2.7+ (``airflow.DAG``, ``airflow.models.Variable``).
 """
 import os
 import sys
@@ -21,11 +23,13 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import bayestune_commands as commands  # noqa: E402
 
 try:
-    from airflow import DAG
-    from airflow.providers.apache.spark.operators.spark_submit import SparkSubmitOperator
-    from airflow.providers.databricks.operators.databricks import DatabricksSubmitRunOperator
-except ImportError:  # Airflow is not installed (CI byte-compiles this file and imports only the builder).
-    DAG = None
+    from airflow.sdk import DAG, Variable
+except ImportError:  # Airflow 2, or no Airflow at all
+    try:
+        from airflow import DAG
+        from airflow.models import Variable
+    except ImportError:  # no Airflow: CI byte-compiles this file and the tests import only the builder
+        DAG = Variable = None
 
 DEFAULT_ARGS = {
     "owner": "bayestune",
@@ -33,29 +37,57 @@ DEFAULT_ARGS = {
     "retry_delay": timedelta(minutes=10),
 }
 
+
+def setting(name):
+    """The Airflow Variable ``name`` (a template macro: ``{{ setting('bayestune_jar') }}``), or a clear error."""
+    try:
+        value = Variable.get(name, default=None)  # Airflow 3 (airflow.sdk)
+    except TypeError:
+        value = Variable.get(name, default_var=None)  # Airflow 2
+    if value is None:
+        # Outside a running task (`airflow tasks render`), Airflow 3's SDK Variable has no metadata database to ask.
+        try:
+            from airflow.models import Variable as StoredVariable
+            value = StoredVariable.get(name, default_var=None)
+        except Exception:  # noqa: BLE001 - inside a task the SDK's answer stands
+            value = None
+    if value is None or not str(value).strip():
+        raise commands.MissingSetting(name)
+    return value
+
+
 if DAG is not None:
-    jar = "{{ var.value.bayestune_jar }}"
-    job_file = "{{ var.value.bayestune_job_file }}"
-    output_base = "{{ var.value.bayestune_output_base }}"
+    jar = "{{ setting('bayestune_jar') }}"
+    job_file = "{{ setting('bayestune_job_file') }}"
+    output_base = "{{ setting('bayestune_output_base') }}"
+    macros = {"setting": setting}
 
     with DAG(dag_id="bayestune_nightly_spark_submit", schedule="@daily", start_date=datetime(2026, 12, 1),
-             catchup=False, max_active_runs=1, default_args=DEFAULT_ARGS,
+             catchup=False, max_active_runs=1, default_args=DEFAULT_ARGS, user_defined_macros=macros,
              tags=["bayestune"]) as spark_submit_dag:
+        from airflow.providers.apache.spark.operators.spark_submit import SparkSubmitOperator
+
         SparkSubmitOperator(
             task_id="tune_credit_gbt",
-            conn_id="spark_default",  # its host is the master: spark://..., yarn, k8s://...
+            conn_id="spark_default",  # its host is the master: spark://..., yarn, k8s://..., local[2]
             **commands.spark_submit_operator_kwargs(
                 jar, job_file, output_base,
                 conf={"spark.hadoop.fs.s3a.aws.credentials.provider":
                       "software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider"}),
         )
 
-    with DAG(dag_id="bayestune_nightly_databricks", schedule="@daily", start_date=datetime(2026, 12, 1),
-             catchup=False, max_active_runs=1, default_args=DEFAULT_ARGS,
-             tags=["bayestune"]) as databricks_dag:
-        DatabricksSubmitRunOperator(
-            task_id="tune_credit_gbt",
-            databricks_conn_id="databricks_default",
-            json=commands.databricks_submit_run_json(
-                jar, job_file, output_base, cluster="{{ var.value.bayestune_databricks_cluster_id }}"),
-        )
+    try:  # the Databricks variant only where its provider is installed; the spark-submit DAG never depends on it
+        from airflow.providers.databricks.operators.databricks import DatabricksSubmitRunOperator
+    except ImportError:
+        DatabricksSubmitRunOperator = None
+
+    if DatabricksSubmitRunOperator is not None:
+        with DAG(dag_id="bayestune_nightly_databricks", schedule="@daily", start_date=datetime(2026, 12, 1),
+                 catchup=False, max_active_runs=1, default_args=DEFAULT_ARGS, user_defined_macros=macros,
+                 tags=["bayestune"]) as databricks_dag:
+            DatabricksSubmitRunOperator(
+                task_id="tune_credit_gbt",
+                databricks_conn_id="databricks_default",
+                json=commands.databricks_submit_run_json(
+                    jar, job_file, output_base, cluster="{{ setting('bayestune_databricks_cluster_id') }}"),
+            )
