@@ -10,6 +10,8 @@ read when a task renders its arguments (not while the scheduler parses this file
 - ``bayestune_job_file``: the job file, readable by the driver.
 - ``bayestune_output_base``: e.g. ``s3a://my-bucket/tuning/credit-gbt``.
 - ``bayestune_databricks_cluster_id``: an existing cluster for the Databricks variant.
+- ``bayestune_extra_jars`` (optional): comma-separated jars for spark-submit's ``--jars``, e.g. the one holding a
+  per-task objective class.
 
 A missing Variable fails the task with a message naming it and the ``airflow variables set`` command that fixes it.
 The argv and the run JSON are built by bayestune_commands (no Airflow needed there, so tests can check them).
@@ -56,11 +58,19 @@ def setting(name):
     return value
 
 
+def optional_setting(name):
+    """The Airflow Variable ``name``, or an empty text when it is not set."""
+    try:
+        return setting(name)
+    except commands.MissingSetting:
+        return ""
+
+
 if DAG is not None:
     jar = "{{ setting('bayestune_jar') }}"
     job_file = "{{ setting('bayestune_job_file') }}"
     output_base = "{{ setting('bayestune_output_base') }}"
-    macros = {"setting": setting}
+    macros = {"setting": setting, "optional_setting": optional_setting}
 
     with DAG(dag_id="bayestune_nightly_spark_submit", schedule="@daily", start_date=datetime(2026, 12, 1),
              catchup=False, max_active_runs=1, default_args=DEFAULT_ARGS, user_defined_macros=macros,
@@ -71,7 +81,7 @@ if DAG is not None:
             task_id="tune_credit_gbt",
             conn_id="spark_default",  # its host is the master: spark://..., yarn, k8s://..., local[2]
             **commands.spark_submit_operator_kwargs(
-                jar, job_file, output_base,
+                jar, job_file, output_base, jars="{{ optional_setting('bayestune_extra_jars') }}",
                 conf={"spark.hadoop.fs.s3a.aws.credentials.provider":
                       "software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider"}),
         )

@@ -2,8 +2,9 @@
 test`, its SparkSubmitOperator running the pip pyspark's spark-submit with master local[2]: night D, night D+1
 warm-started from D's experiment, and D+1 again (a retried task), which resumes and runs no trial twice.
 
-The job is a per-task one (the cluster jar's SleepingObjective: 0.5-1.5 s per trial) so that the test measures the
-DAG's plumbing, not model training. Airflow lives in its own virtual environment, .venv-airflow (.ci/airflow-env).
+The job is a per-task one (SleepingTrial from the test-jobs jar, passed through the optional Variable
+bayestune_extra_jars as a user ships their own objective: 0.5-1.5 s per trial) so that the test measures the DAG's
+plumbing, not model training. Airflow lives in its own virtual environment, .venv-airflow (.ci/airflow-env).
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import pytest
 
 import bayestune
 from airflow_harness import Airflow
+from mlflow_harness import test_jobs_jar
 
 SPARK_DAG = "bayestune_nightly_spark_submit"
 DATABRICKS_DAG = "bayestune_nightly_databricks"
@@ -29,7 +31,7 @@ def airflow(tmp_path_factory):
     job = home / "nightly.yaml"
     job.write_text("\n".join([
         "name: nightly-sleeping",
-        "model: {objective: io.bayestune.bench.SleepingObjective}",
+        "model: {objective: io.bayestune.cluster.job.SleepingTrial}",
         "parameters:",
         "  - {name: x, type: double, bounds: {min: 0, max: 1}}",
         "  - {name: y, type: double, bounds: {min: 0, max: 1}}",
@@ -41,6 +43,7 @@ def airflow(tmp_path_factory):
     af.set_variable("bayestune_jar", bayestune.jar_path())
     af.set_variable("bayestune_job_file", str(job))
     af.set_variable("bayestune_output_base", str(base))
+    af.set_variable("bayestune_extra_jars", test_jobs_jar())
     af.set_variable("bayestune_databricks_cluster_id", "1201-000000-nightly")
     af.base = base
     return af
@@ -92,7 +95,7 @@ def test_three_nights_warm_start_and_a_retried_night_resumes(airflow):
 
 
 def test_a_missing_variable_names_itself_and_the_fix(airflow):
-    airflow.run("variables", "delete", "bayestune_job_file")
+    airflow.unset_variable("bayestune_job_file")
     try:
         done = airflow.run("tasks", "render", SPARK_DAG, TASK, "2026-12-03", check=False)
     finally:
