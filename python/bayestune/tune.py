@@ -43,7 +43,8 @@ METRIC = "value"
 def tune(fn: Callable[[dict], Any], space: Any, budget: int, parallelism: Optional[int] = None, spark=None,
          output: Optional[str] = None, minimize: bool = False,
          trial_timeout: Union[None, float, datetime.timedelta] = None, seed: Optional[int] = None,
-         name: Optional[str] = None, warm_start_from: Optional[str] = None, progress: bool = True) -> TuningResult:
+         name: Optional[str] = None, warm_start_from: Optional[str] = None, progress: bool = True,
+         mlflow: Optional[dict] = None) -> TuningResult:
     """Tunes ``fn(assignments) -> value`` with each trial a Spark task on an executor.
 
     :param fn: takes a dict of assignments and returns a number or ``{"value": v, "value_stddev": s}``. It is pickled
@@ -63,6 +64,9 @@ def tune(fn: Callable[[dict], Any], space: Any, budget: int, parallelism: Option
     :param name: the experiment's name, shown in the Spark UI's job groups (default: fn's name).
     :param warm_start_from: an earlier experiment (or tune output) whose observations a new experiment starts from.
     :param progress: print one line per observed trial.
+    :param mlflow: log to MLflow as a job's ``mlflow:`` block does (docs/mlflow.md): a dict with ``tracking_uri``
+        (default: ``MLFLOW_TRACKING_URI``), ``experiment`` and ``run_name`` (default: the name); a parent run for
+        the tuning, a child run per trial, from a background thread that never holds up a trial.
     """
     if not callable(fn):
         raise TypeError(f"bayestune.tune: fn={_short(fn)} is not callable; pass the objective function, "
@@ -90,7 +94,7 @@ def tune(fn: Callable[[dict], Any], space: Any, budget: int, parallelism: Option
     session_class = _session_class(sc)
     try:
         session = session_class.open(spark._jsparkSession, json.dumps(spec), output, int(seed), int(parallelism),
-                                     float(timeout_seconds or 0), warm_start_from)
+                                     float(timeout_seconds or 0), warm_start_from, _mlflow_json(mlflow))
     except Exception as e:  # noqa: BLE001
         raise java_error(e, "bayestune.tune") from None
     broadcast = sc.broadcast(pickled)
@@ -109,6 +113,17 @@ def tune(fn: Callable[[dict], Any], space: Any, budget: int, parallelism: Option
     if progress:
         print(summary["summary"], flush=True)
     return _result(summary, session, spark)
+
+
+def _mlflow_json(mlflow: Optional[dict]) -> Optional[str]:
+    """The mlflow settings as the JVM session reads them, checked for unknown keys."""
+    if mlflow is None:
+        return None
+    known = {"tracking_uri", "experiment", "run_name"}
+    if not isinstance(mlflow, dict) or not set(mlflow) <= known:
+        raise ValueError(f"bayestune.tune: mlflow={mlflow!r} must be a dict with keys among {sorted(known)}, e.g. "
+                         "mlflow={'tracking_uri': 'http://127.0.0.1:5000', 'experiment': 'credit'}")
+    return json.dumps({k: str(v) for k, v in mlflow.items() if v is not None})
 
 
 def _wait(session, progress: bool) -> None:

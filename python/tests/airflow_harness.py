@@ -44,7 +44,7 @@ class Airflow:
             self.env.pop(key, None)  # the pytest venv's settings would point spark-submit at the other pyspark
         self.run("db", "migrate")
 
-    def run(self, *args: str, timeout: float = 900, check: bool = True) -> subprocess.CompletedProcess:
+    def run(self, *args: str, timeout: float = 2400, check: bool = True) -> subprocess.CompletedProcess:
         start = time.monotonic()
         done = subprocess.run(["airflow", *args], env=self.env, cwd=self.home, capture_output=True, text=True,
                               timeout=timeout)

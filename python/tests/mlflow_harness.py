@@ -74,7 +74,7 @@ def job_env() -> dict:
     return env
 
 
-def test_jobs_jar() -> str:
+def objectives_jar() -> str:
     """jobs/target/test-jobs/*-test-jobs.jar (built with the cluster jar): SleepingTrial, a per-task objective."""
     found = glob.glob(os.path.join(REPO, "jobs", "target", "test-jobs", "*-test-jobs.jar"))
     assert found, "no test-jobs jar in jobs/target/test-jobs; build it with mvn -B -DskipTests package"
@@ -83,11 +83,11 @@ def test_jobs_jar() -> str:
 
 def submit_argv(job_file: str, *args: str) -> list:
     return [os.path.join(BIN, "spark-submit"), "--master", "local[2]", "--conf", "spark.ui.enabled=false",
-            "--jars", test_jobs_jar(), "--class", "io.bayestune.cli.Main", bayestune.jar_path(), "run", job_file,
+            "--jars", objectives_jar(), "--class", "io.bayestune.cli.Main", bayestune.jar_path(), "run", job_file,
             *args]
 
 
-def run_job(job_file: str, *args: str, timeout: float = 600) -> subprocess.CompletedProcess:
+def run_job(job_file: str, *args: str, timeout: float = 2400) -> subprocess.CompletedProcess:
     start = time.monotonic()
     done = subprocess.run(submit_argv(job_file, *args), env=job_env(), capture_output=True, text=True,
                           timeout=timeout)
@@ -100,7 +100,7 @@ def start_job(job_file: str, *args: str) -> subprocess.Popen:
                             stderr=subprocess.DEVNULL, text=True, start_new_session=True)
 
 
-def read_until(process: subprocess.Popen, prefix: str, timeout: float = 600) -> list:
+def read_until(process: subprocess.Popen, prefix: str, timeout: float = 2400) -> list:
     """The job's stdout lines up to the first one starting with ``prefix``."""
     lines, deadline = [], time.monotonic() + timeout
     for line in process.stdout:

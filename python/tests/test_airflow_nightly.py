@@ -15,12 +15,14 @@ import pytest
 
 import bayestune
 from airflow_harness import Airflow
-from mlflow_harness import test_jobs_jar
+from mlflow_harness import objectives_jar
 
 SPARK_DAG = "bayestune_nightly_spark_submit"
 DATABRICKS_DAG = "bayestune_nightly_databricks"
 TASK = "tune_credit_gbt"
 BUDGET = 4
+# Generous: each `airflow` command imports all of Airflow (seconds when idle, a minute on a loaded shared machine).
+pytestmark = pytest.mark.timeout(3600)
 
 
 @pytest.fixture(scope="module")
@@ -43,7 +45,7 @@ def airflow(tmp_path_factory):
     af.set_variable("bayestune_jar", bayestune.jar_path())
     af.set_variable("bayestune_job_file", str(job))
     af.set_variable("bayestune_output_base", str(base))
-    af.set_variable("bayestune_extra_jars", test_jobs_jar())
+    af.set_variable("bayestune_extra_jars", objectives_jar())
     af.set_variable("bayestune_databricks_cluster_id", "1201-000000-nightly")
     af.base = base
     return af

@@ -20,6 +20,10 @@ import io.bayestune.optimizer.experiment.ExperimentSpec;
 import io.bayestune.optimizer.experiment.Observation;
 import io.bayestune.optimizer.experiment.SpecJson;
 import io.bayestune.optimizer.store.ExperimentStore;
+import io.bayestune.tracking.JobTracking;
+import io.bayestune.tracking.MlflowSettings;
+import io.bayestune.tracking.MlflowTracker;
+import io.bayestune.tracking.ParentResults;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -58,6 +62,7 @@ public final class TuneSession {
   private final long started = System.nanoTime();
   private volatile Throwable failure;
   private Thread loop;
+  private MlflowTracker tracker;
 
   private TuneSession(SparkSession spark, ExperimentStore store, StoredExperiment stored, OutputLocation output,
       LoopOptions options, ProgressLines notes) {
@@ -81,6 +86,36 @@ public final class TuneSession {
    */
   public static TuneSession open(SparkSession spark, String specJson, String output, long seed, int parallelism,
       double trialTimeoutSeconds, String warmStartFrom) throws IOException {
+    return open(spark, specJson, output, seed, parallelism, trialTimeoutSeconds, warmStartFrom, null);
+  }
+
+  /**
+   * As above, logging to MLflow as a job does ({@link JobTracking}) when {@code mlflowJson} is
+   * {@code {"tracking_uri", "experiment", "run_name"}} (each optional; the URI may come from MLFLOW_TRACKING_URI).
+   */
+  public static TuneSession open(SparkSession spark, String specJson, String output, long seed, int parallelism,
+      double trialTimeoutSeconds, String warmStartFrom, String mlflowJson) throws IOException {
+    TuneSession session = openUntracked(spark, specJson, output, seed, parallelism, trialTimeoutSeconds,
+        warmStartFrom);
+    if (mlflowJson != null) {
+      com.fasterxml.jackson.databind.JsonNode m = MAPPER.readTree(mlflowJson);
+      MlflowSettings settings = new MlflowSettings(text(m, "tracking_uri"), text(m, "experiment"),
+          text(m, "run_name")).resolve(System.getenv(), session.options.jobName());
+      ExperimentSpec spec = session.stored.experiment().spec();
+      session.tracker = JobTracking.start(settings, spec, session.options.observationBudget(),
+          session.options.parallelism(), warmStartFrom, java.util.Map.of("job", session.options.jobName(), "seed",
+              Long.toString(seed)), java.util.Map.of(), session.output, spark.sparkContext().hadoopConfiguration(),
+          session.stored.experiment(), session.progress.stream());
+    }
+    return session;
+  }
+
+  private static String text(com.fasterxml.jackson.databind.JsonNode node, String field) {
+    return node.hasNonNull(field) ? node.get(field).asText() : null;
+  }
+
+  private static TuneSession openUntracked(SparkSession spark, String specJson, String output, long seed,
+      int parallelism, double trialTimeoutSeconds, String warmStartFrom) throws IOException {
     ExperimentSpec spec = SpecJson.parse(specJson);
     OutputLocation location = OutputLocation.of(output);
     Duration timeout = trialTimeoutSeconds > 0 ? Duration.ofMillis(Math.round(trialTimeoutSeconds * 1000)) : null;
@@ -115,9 +150,13 @@ public final class TuneSession {
         + "; budget " + options.observationBudget() + ", " + options.parallelism() + " trial(s) at a time, state in "
         + stored.location());
     ProgressPrinter printer = new ProgressPrinter(progress.stream());
+    MlflowTracker tracking = tracker;
     loop = new Thread(() -> {
       try {
-        new TuningLoop(stored, runner, options, printer).run();
+        new TuningLoop(stored, runner, options, tracking == null ? printer : trial -> {
+          printer.observed(trial);
+          tracking.observed(trial);
+        }).run();
       } catch (Throwable t) {
         failure = t;
       } finally {
@@ -198,6 +237,12 @@ public final class TuneSession {
       }
       Experiment e = stored.experiment();
       List<String> written = JobOutputs.write(spark, e, output, options.jobName(), null);
+      String tracked = null;
+      if (tracker != null) {
+        tracker.finish(ParentResults.of(e, JobTracking.artifacts(spark.sparkContext().hadoopConfiguration(), output,
+            written, spark.version())));
+        tracked = tracker.close();
+      }
       double seconds = (System.nanoTime() - started) / 1e9;
       ObjectNode json = MAPPER.createObjectNode();
       e.best().ifPresentOrElse(b -> json.set("best", BestJson.node(b)), () -> json.putNull("best"));
@@ -208,9 +253,13 @@ public final class TuneSession {
       json.put("resumed", stored.resumed());
       json.put("output", output.toString());
       json.set("written", MAPPER.valueToTree(written));
-      json.put("summary", RunSummary.render(options.jobName(), e, seconds, options.parallelism(), output, written));
+      json.put("summary", (tracked == null ? "" : tracked + "\n")
+          + RunSummary.render(options.jobName(), e, seconds, options.parallelism(), output, written));
       return json.toString();
     } finally {
+      if (tracker != null && failure != null) {
+        tracker.close(); // the loop failed: log what was observed, boundedly
+      }
       store.close();
     }
   }

@@ -43,28 +43,42 @@ public final class JobTracking {
     if (job.mlflow() == null) {
       return null;
     }
-    MlflowSettings settings = job.mlflow().resolve(System.getenv(), job.name());
     Map<String, String> params = new LinkedHashMap<>();
     params.put("job", job.name());
     params.put("type", job.type().jsonName());
-    params.put("metric", spec.metric().name());
-    params.put("objective", spec.metric().objective().jsonName());
-    params.put("observation_budget", Integer.toString(budget));
-    params.put("parallelism", Integer.toString(parallelism));
     params.put("seed", Long.toString(job.seed()));
     params.put("validation", job.validation().folds() > 0 ? job.validation().folds() + " folds"
         : "holdout " + job.validation().holdout());
-    if (warmStartFrom != null) {
-      params.put("warm_start_from", warmStartFrom);
-    }
-    params.putAll(spaceParams(spec));
     Map<String, String> texts = new LinkedHashMap<>();
-    texts.put("search-space.json", SpecJson.toJson(spec).toPrettyString());
     if (jobFileText != null) {
       texts.put("job.yaml", jobFileText);
     }
+    return start(job.mlflow().resolve(System.getenv(), job.name()), spec, budget, parallelism, warmStartFrom, params,
+        texts, output, hadoop, experiment, out);
+  }
+
+  /**
+   * Starts tracking a tuning that keeps its state in {@code output} (a job, a {@code bayestune.tune} run): the parent
+   * run is found again through {@code <output>/mlflow-run.json} or its output tag.
+   *
+   * @param params settings of the caller's own, logged beside budget, metric and search space
+   */
+  public static MlflowTracker start(MlflowSettings settings, ExperimentSpec spec, int budget, int parallelism,
+      String warmStartFrom, Map<String, String> params, Map<String, String> texts, OutputLocation output,
+      Configuration hadoop, Experiment experiment, PrintStream out) {
+    Map<String, String> all = new LinkedHashMap<>(params);
+    all.put("metric", spec.metric().name());
+    all.put("objective", spec.metric().objective().jsonName());
+    all.put("observation_budget", Integer.toString(budget));
+    all.put("parallelism", Integer.toString(parallelism));
+    if (warmStartFrom != null) {
+      all.put("warm_start_from", warmStartFrom);
+    }
+    all.putAll(spaceParams(spec));
+    Map<String, String> files = new LinkedHashMap<>(texts);
+    files.put("search-space.json", SpecJson.toJson(spec).toPrettyString());
     String runIdFile = output.resolve(RUN_ID_FILE);
-    ParentRun parent = new ParentRun(output.toString(), params, texts, new ParentRun.RunIdStore() {
+    ParentRun parent = new ParentRun(output.toString(), all, files, new ParentRun.RunIdStore() {
       @Override
       public Optional<String> read() throws IOException {
         try {
@@ -78,8 +92,8 @@ public final class JobTracking {
       public void write(String json) throws IOException {
         TextFiles.write(hadoop, runIdFile, json);
       }
-    }, "run the job again on the same output once MLflow answers: it continues the same parent run and logs what"
-        + " is missing");
+    }, "run again on the same output once MLflow answers: it continues the same parent run and logs what is"
+        + " missing");
     out.println("bayestune: logging to MLflow at " + settings.trackingUri() + ", experiment '" + settings.experiment()
         + "', in the background");
     return MlflowTracker.start(settings, spec.metric().name(), parent, experiment.observations(), out);
