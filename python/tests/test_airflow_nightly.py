@@ -44,6 +44,7 @@ def airflow(tmp_path_factory):
         f"output: {home / 'overridden-by-the-dag'}", ""]))
     af.set_variable("bayestune_jar", bayestune.jar_path())
     af.set_variable("bayestune_job_file", str(job))
+    af.job_file = str(job)
     af.set_variable("bayestune_output_base", str(base))
     af.set_variable("bayestune_extra_jars", objectives_jar())
     af.set_variable("bayestune_databricks_cluster_id", "1201-000000-nightly")
@@ -79,6 +80,14 @@ def test_three_nights_warm_start_and_a_retried_night_resumes(airflow):
     with open(os.path.join(night1, "best.json")) as f:
         assert "assignments" in json.load(f)
 
+    # The budget counts the imported observations (docs: Resume), so night D+1's job file allows BUDGET more: the
+    # Variable is read when the task renders, as a changed Variable would be in a deployment.
+    with open(airflow.job_file) as f:
+        bigger = f.read().replace(f"observation_budget: {BUDGET}", f"observation_budget: {2 * BUDGET}")
+    next_job = os.path.join(airflow.home, "nightly-2.yaml")
+    with open(next_job, "w") as f:
+        f.write(bigger)
+    airflow.set_variable("bayestune_job_file", next_job)
     airflow.run("dags", "test", SPARK_DAG, "2026-12-02")
     s2 = state(night2)
     imported = [o for o in s2["observations"] if not o.get("suggestion")]
@@ -87,7 +96,7 @@ def test_three_nights_warm_start_and_a_retried_night_resumes(airflow):
         sorted((json.dumps(o["assignments"], sort_keys=True), o["value"]) for o in s1["observations"])
     assert s2["observations"][:len(imported)] == imported
     own = [o for o in s2["observations"] if o.get("suggestion")]
-    assert len(own) >= 1
+    assert len(imported) == BUDGET and len(own) == BUDGET, (len(imported), len(own))
     with open(os.path.join(night2, "best.json")) as f:
         assert "assignments" in json.load(f)
 
@@ -101,7 +110,7 @@ def test_a_missing_variable_names_itself_and_the_fix(airflow):
     try:
         done = airflow.run("tasks", "render", SPARK_DAG, TASK, "2026-12-03", check=False)
     finally:
-        airflow.set_variable("bayestune_job_file", str(airflow.home) + "/nightly.yaml")
+        airflow.set_variable("bayestune_job_file", airflow.job_file)
     text = done.stdout + done.stderr
     assert done.returncode != 0
     assert "Airflow Variable 'bayestune_job_file' is not set" in text, text[-2000:]
@@ -114,5 +123,5 @@ def test_the_databricks_variant_renders_its_run(airflow):
     assert spec["libraries"] == [{"jar": bayestune.jar_path()}]
     assert spec["spark_jar_task"] == {
         "main_class_name": "io.bayestune.cli.Main",
-        "parameters": ["run", str(airflow.home) + "/nightly.yaml", "--output", str(airflow.base / "2026-12-02"),
+        "parameters": ["run", airflow.job_file, "--output", str(airflow.base / "2026-12-02"),
                        "--warm-start-from", str(airflow.base / "2026-12-01" / "experiment")]}

@@ -175,12 +175,11 @@ def test_bad_settings_name_the_setting_and_the_fix(server, tmp_path):
     assert f"mlflow experiments restore --experiment-id {gone}" in done.stdout
 
 
-def _quadratic(a):
-    return -(a["x"] - 0.3) ** 2
-
-
 def test_bayestune_tune_logs_the_same_structure(server, tmp_path, spark):
     import bayestune
+
+    def _quadratic(a):  # defined here, so that cloudpickle sends it by value (executors cannot import this module)
+        return -(a["x"] - 0.3) ** 2
 
     output = str(tmp_path / "tune")
     space = bayestune.SearchSpace.builder().addDouble("x", 0.0, 1.0).build()

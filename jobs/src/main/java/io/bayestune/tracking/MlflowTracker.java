@@ -33,8 +33,12 @@ import org.apache.logging.log4j.Logger;
  */
 public final class MlflowTracker implements TrialListener {
   private static final Logger LOG = LogManager.getLogger(MlflowTracker.class);
-  /** How long {@link #close()} waits for the last uploads (artifacts start a Python process) when the server answers. */
-  private static final Duration DRAIN = Duration.ofSeconds(60);
+  /**
+   * How long {@link #close()} waits for the last uploads when the server answers: the artifacts start a Python
+   * process (seconds on an idle machine, over a minute on a loaded one). A server that does not answer ends the
+   * wait after three quick attempts instead.
+   */
+  private static final Duration DRAIN = Duration.ofMinutes(5);
 
   private final MlflowSettings settings;
   private final String metric;
