@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import time
 
 import pytest
 
@@ -108,10 +109,14 @@ def test_credit_job_logs_a_parent_a_child_per_trial_artifacts_and_a_loadable_mod
 
 
 def test_kill_9_and_restart_logs_each_trial_once(server, tmp_path):
-    job = sleeping_job(str(tmp_path), "killed", 8, f"{{tracking_uri: \"{server.uri}\", experiment: killed}}")
+    job = sleeping_job(str(tmp_path), "killed", 12, f"{{tracking_uri: \"{server.uri}\", experiment: killed}}")
     process = start_job(job)
     try:
-        read_until(process, "[3/8]")
+        read_until(process, "[3/12]")
+        # Kill once the parent run exists (its id saved next to the state), so the restart must find and continue it.
+        deadline = time.monotonic() + 300
+        while not os.path.exists(tmp_path / "killed" / "mlflow-run.json") and time.monotonic() < deadline:
+            time.sleep(0.2)
     finally:
         os.killpg(process.pid, signal.SIGKILL)  # spark-submit's JVM and all: no shutdown hook runs
         process.wait()
@@ -122,7 +127,7 @@ def test_kill_9_and_restart_logs_each_trial_once(server, tmp_path):
     parents, children = runs_of(MlflowClient(server.uri), "killed")
     assert len(parents) == 1, [p.info.run_id for p in parents]
     trials = trials_csv(str(tmp_path / "killed"))
-    assert len(trials) == 8
+    assert len(trials) == 12
     assert_children_match_trials(children, parents[0], trials, "f")
 
 
