@@ -7,6 +7,9 @@ import pytest
 
 os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
 os.environ.setdefault("PYSPARK_PYTHON", __import__("sys").executable)
+# MLflow's Java client uploads artifacts by running this Python's mlflow (test_mlflow_tracking); the JVM that the
+# spark fixture starts inherits the environment as it is now.
+os.environ.setdefault("MLFLOW_PYTHON_EXECUTABLE", __import__("sys").executable)
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
