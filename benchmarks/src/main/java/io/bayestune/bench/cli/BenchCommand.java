@@ -30,8 +30,8 @@ public final class BenchCommand {
       "    [--optuna tpe,tpe-multivariate,cmaes|none] [--parallel 4] [--parallel-functions branin,hartmann6,mixed-branin]",
       "    [--threads 1] [--pending-policy kriging-believer|constant-liar|fantasies] [--warp-outcomes true|false]",
       "    [--out docs/benchmarks.md] [--raw runs.csv] [--python .venv/bin/python] [--python-script F]",
-      "bayestune bench latency [--observations 25,100,300,1000] [--dimensions 6,12] [--open 0,2,3] [--forks 1]",
-      "    [--warmup 2] [--iterations 5] [--out docs/benchmarks.md]",
+      "bayestune bench latency [--observations 25,100,300,1000] [--dimensions 6,12] [--open 0,2,3] [--batch 1]",
+      "    [--forks 1] [--warmup 2] [--iterations 5] [--out docs/benchmarks.md]",
       "bayestune bench warmstart [--seeds 10] [--prior 20] [--new 10] [--functions branin,hartmann6,mixed-branin]",
       "    [--out docs/benchmarks.md]",
       "bayestune bench spark scheduling [--trials 40] [--parallelism 4] [--seed 1] [--lookahead 1] [--out docs/benchmarks.md]",
@@ -108,10 +108,10 @@ public final class BenchCommand {
   }
 
   private static int latency(String[] argv, String line, PrintStream out, PrintStream err) throws IOException {
-    Args a = new Args("bench latency", argv, 1, Set.of("observations", "dimensions", "open", "forks", "warmup",
-        "iterations", "out"), Set.of());
+    Args a = new Args("bench latency", argv, 1, Set.of("observations", "dimensions", "open", "batch", "forks",
+        "warmup", "iterations", "out"), Set.of());
     LatencyBenchmark.Options o = new LatencyBenchmark.Options(list(a.get("observations"), ""),
-        list(a.get("dimensions"), ""), list(a.get("open"), ""), (int) a.integer("forks", 1),
+        list(a.get("dimensions"), ""), list(a.get("open"), ""), list(a.get("batch"), ""), (int) a.integer("forks", 1),
         (int) a.integer("warmup", 2), (int) a.integer("iterations", 5), line);
     long start = System.nanoTime();
     List<LatencyBenchmark.Point> points;
