@@ -270,6 +270,10 @@ public final class TuningLoop {
       }
       return experiment.observeFailed(outcome.suggestionId(), reason, metadata);
     }
+    if (!outcome.result().values().isEmpty()) {
+      metadata.putAll(outcome.result().metadata());
+      return experiment.observe(outcome.suggestionId(), outcome.result().values(), metadata);
+    }
     Double stddev = outcome.result().valueStddev();
     if (stddev != null && !(Double.isFinite(stddev) && stddev >= 0)) {
       LOG.warn("trial {}: value_stddev {} is not a finite number >= 0; keeping the value without it",
