@@ -189,6 +189,7 @@ def table(paths):
         print("| problem | " + " | ".join(samplers) + " |")
         print("|---|" + "---|" * len(samplers))
         wins = {s: 0 for s in samplers if s != "bayestune"}
+        compared = {s: 0 for s in wins}
         for p in problems:
             cells = []
             medians = {}
@@ -198,17 +199,18 @@ def table(paths):
                     cells.append("-")
                     continue
                 medians[s] = median([r[key] for r in rs])
-                cell = "%.4g" % medians[s]
+                cell = ("%.7g" if constrained else "%.3f") % medians[s]
                 if constrained:
                     cell += " (%.0f%% feasible)" % (100 * sum(r["feasible_fraction"] for r in rs) / len(rs))
                 cell += " [n=%d, %.1fs/run]" % (len(rs), sum(r["seconds"] for r in rs) / len(rs))
                 cells.append(cell)
             for s in wins:
-                if "bayestune" in medians and s in medians and medians["bayestune"] < medians[s]:
-                    wins[s] += 1
+                if "bayestune" in medians and s in medians:
+                    compared[s] += 1
+                    wins[s] += medians["bayestune"] < medians[s]
             print("| %s | %s |" % (p, " | ".join(cells)))
         print()
-        print("bayestune's median better than: " + ", ".join("%s on %d of %d" % (s, w, len(problems))
+        print("bayestune's median better than: " + ", ".join("%s on %d of %d measured" % (s, w, compared[s])
                                                              for s, w in wins.items()))
         print()
 
