@@ -156,4 +156,52 @@ FUNCTIONS = [
     },
 ]
 
+# The high-dimensional suite (`bench optimizer --suite high-dim`, HighDimensionalSuite.java): budget 500 in
+# batches of 16.
+
+def hartmann6_embedded(x):
+    """Hartmann6 of the first six coordinates; the other 94 of [0, 1]^100 do not matter."""
+    return hartmann(x[:6], H6_ALPHA, H6_A, H6_P)
+
+
+# mixed60: ten groups, each of four doubles in [-5, 5], one int in {-5..5} and one categorical in {a, b, c, d}.
+# The categorical sets the group's centre m and offset o; the group adds
+# (sum over its doubles of (x - m)^2 + 2 (1 - cos(pi (x - m))) + (k - m)^2) / 4 + o. Minimum 0: every
+# categorical "c" (m = 1, o = 0), every double and int at 1.
+MIXED60_CENTRE = {"a": -2.0, "b": -1.0, "c": 1.0, "d": 3.0}
+MIXED60_OFFSET = {"a": 0.5, "b": 0.25, "c": 0.0, "d": 0.75}
+
+
+def mixed60(a):
+    total = 0.0
+    for g in range(10):
+        c = a["c%d" % (g + 1)]
+        m = MIXED60_CENTRE[c]
+        group = 0.0
+        for i in range(4):
+            d = a["x%d" % (4 * g + i + 1)] - m
+            group += d * d + 2.0 * (1.0 - math.cos(PI * d))
+        k = a["k%d" % (g + 1)] - m
+        total += (group + k * k) / 4.0 + MIXED60_OFFSET[c]
+    return total
+
+
+HIGH_DIMENSIONAL = [
+    _continuous("ackley50", ackley, [(-32.768, 32.768)] * 50, 0.0),
+    _continuous("rosenbrock30", rosenbrock, [(-5.0, 10.0)] * 30, 0.0),
+    _continuous("levy50", levy, [(-10.0, 10.0)] * 50, 0.0),
+    _continuous("styblinski-tang40", styblinski_tang, [(-5.0, 5.0)] * 40,
+                styblinski_tang([STYBLINSKI_TANG_MINIMIZER] * 40)),
+    _continuous("hartmann6-in-100", hartmann6_embedded, [(0.0, 1.0)] * 100, -3.322368011415514),
+    {
+        "name": "mixed60",
+        "params": [("x%d" % (i + 1), "double", -5.0, 5.0) for i in range(40)]
+        + [("k%d" % (g + 1), "int", -5, 5) for g in range(10)]
+        + [("c%d" % (g + 1), "categorical", ["a", "b", "c", "d"]) for g in range(10)],
+        "value": mixed60,
+        "optimum": 0.0,
+    },
+]
+FUNCTIONS = FUNCTIONS + HIGH_DIMENSIONAL
+
 BY_NAME = {f["name"]: f for f in FUNCTIONS}

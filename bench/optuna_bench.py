@@ -1,11 +1,11 @@
 """Optuna's samplers on the bayestune optimizer benchmark, for `bayestune bench optimizer` to put
-side by side with its own strategies. Run by the Java bench with /usr/bin/python3; usable alone:
+side by side with its own strategies. Run by the Java bench with .venv/bin/python; usable alone:
 
   optuna_bench.py versions
   optuna_bench.py describe                     the functions' parameters, as JSON
   optuna_bench.py evaluate < points.json       [{"function": f, "assignments": {...}}, ...] -> values
   optuna_bench.py run --functions branin,hartmann6 --samplers tpe,tpe-multivariate,cmaes \
-      --seeds 1-20 --budget 50 --out results.json
+      --seeds 1-20 --budget 50 [--batch 16] --out results.json
 
 Samplers (Optuna's defaults otherwise): tpe = TPESampler(seed), tpe-multivariate =
 TPESampler(seed, multivariate=True), cmaes = CmaEsSampler(seed). CMA-ES samples categorical
@@ -56,12 +56,13 @@ def make_sampler(name, seed):
     raise SystemExit("optuna_bench.py: sampler must be tpe, tpe-multivariate or cmaes, but got " + name)
 
 
-def run_one(f, sampler_name, seed, budget):
+def run_one(f, sampler_name, seed, budget, batch=1):
+    """One study to the budget; with batch > 1, asks for `batch` trials, evaluates them, then tells them all,
+    as bayestune's batches of suggestions are made before any of them is observed."""
     import optuna
     values = []
-    seconds = []
 
-    def objective(trial):
+    def ask_assignments(trial):
         a = {}
         for p in f["params"]:
             if p[1] == "double":
@@ -70,13 +71,16 @@ def run_one(f, sampler_name, seed, budget):
                 a[p[0]] = trial.suggest_int(p[0], p[2], p[3])
             else:
                 a[p[0]] = trial.suggest_categorical(p[0], p[2])
-        v = f["value"](a)
-        values.append(v)
-        return v
+        return a
 
     study = optuna.create_study(direction="minimize", sampler=make_sampler(sampler_name, seed))
     start = time.perf_counter()
-    study.optimize(objective, n_trials=budget)
+    while len(values) < budget:
+        trials = [study.ask() for _ in range(min(batch, budget - len(values)))]
+        evaluated = [(t, f["value"](ask_assignments(t))) for t in trials]
+        for t, v in evaluated:
+            study.tell(t, v)
+            values.append(v)
     seconds = time.perf_counter() - start
     return {"function": f["name"], "strategy": sampler_name, "seed": seed, "values": values,
             "seconds": seconds}
@@ -96,6 +100,7 @@ def main(argv):
     parser.add_argument("--samplers", default="tpe,tpe-multivariate,cmaes")
     parser.add_argument("--seeds", default="1-20")
     parser.add_argument("--budget", type=int, default=50)
+    parser.add_argument("--batch", type=int, default=1)
     parser.add_argument("--out")
     args = parser.parse_args(argv)
     if args.command == "versions":
@@ -118,7 +123,7 @@ def main(argv):
         for sampler in args.samplers.split(","):
             start = time.perf_counter()
             for seed in seeds(args.seeds):
-                runs.append(run_one(f, sampler, seed, args.budget))
+                runs.append(run_one(f, sampler, seed, args.budget, args.batch))
             print("optuna_bench.py: %s %s done in %.1f s" % (name, sampler, time.perf_counter() - start),
                   file=sys.stderr, flush=True)
     result = {"versions": versions(), "runs": runs}

@@ -79,6 +79,7 @@ def main() -> None:
     parser.add_argument("--budget", type=int, default=12)
     parser.add_argument("--repeats", type=int, default=2)
     parser.add_argument("--job", default=os.path.join(ROOT, "examples", "credit-gbt.yaml"))
+    parser.add_argument("--python-first", action="store_true", help="start the alternation with run_job")
     parser.add_argument("--out", help="also write the results as JSON here")
     args = parser.parse_args()
     heap = launcher_heap()
@@ -87,7 +88,7 @@ def main() -> None:
     started = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
     with tempfile.TemporaryDirectory(prefix="bayestune-overhead-") as tmp:
         for i in range(args.repeats):
-            for way in ("cli", "python") if i % 2 == 0 else ("python", "cli"):
+            for way in ("cli", "python") if (i + args.python_first) % 2 == 0 else ("python", "cli"):
                 output = os.path.join(tmp, f"{way}-{i}")
                 r = run_cli(args.job, output, args.budget) if way == "cli" else \
                     run_python(args.job, output, args.budget, heap)

@@ -81,6 +81,34 @@ public final class AskTellLoop {
     }
   }
 
+  /**
+   * Runs {@code budget} evaluations in batches: {@code suggest(batch)}, every suggestion evaluated, then all of
+   * them observed (a cluster with {@code batch} free slots that one model fit serves). The label stays
+   * {@code type}: in a batched benchmark every strategy runs batched.
+   */
+  public static Result batched(BenchmarkFunction f, String type, long seed, int budget, int batch,
+      ExperimentOptions options) {
+    Experiment e = BenchmarkFunctions.experiment(f, type, seed, budget, batch, options);
+    List<Double> values = new ArrayList<>();
+    long suggestNanos = 0;
+    try {
+      while (values.size() < budget) {
+        long start = System.nanoTime();
+        List<Suggestion> made = e.suggest(Math.min(batch, budget - values.size()));
+        suggestNanos += System.nanoTime() - start;
+        double[] v = made.stream().mapToDouble(s -> f.value(s.assignments())).toArray();
+        for (int i = 0; i < v.length; i++) {
+          e.observe(made.get(i).id(), v[i], null);
+          values.add(v[i]);
+        }
+      }
+      return new Result(run(f, type, seed, values, suggestNanos, null), OpenCheck.NONE);
+    } catch (RuntimeException ex) {
+      return new Result(run(f, type, seed, values, suggestNanos, "after " + values.size() + " evaluations: " + ex),
+          OpenCheck.NONE);
+    }
+  }
+
   private static OpenCheck checkNew(BenchmarkFunction f, String label, long seed, Suggestion s,
       ArrayDeque<Suggestion> pending, Set<Assignments> observed) {
     long amongOpen = 0;

@@ -36,15 +36,17 @@ public final class OptimizerBenchmark {
    * @param threads worker threads for independent (function, strategy, seed) runs
    * @param raw a CSV file to append every run to as it finishes, or null
    * @param experimentOptions how bayestune's optimizer works in every run (open-suggestion policy, warping)
+   * @param batch suggestions asked for at once and all evaluated before any is observed (1: sequential), for
+   *     bayestune's strategies and Optuna's samplers alike
    */
   public record Options(int seeds, int budget, List<BenchmarkFunction> functions, List<String> strategies,
       List<String> optunaSamplers, int parallel, List<String> parallelFunctions, int threads, Path python,
-      Path script, Path raw, String commandLine, ExperimentOptions experimentOptions) {
+      Path script, Path raw, String commandLine, ExperimentOptions experimentOptions, int batch) {
 
     public Options {
-      if (seeds < 1 || budget < 1 || threads < 1 || parallel < 1) {
-        throw new IllegalArgumentException("bench optimizer: seeds, budget, threads and parallel must be at least 1,"
-            + " but got " + seeds + ", " + budget + ", " + threads + ", " + parallel);
+      if (seeds < 1 || budget < 1 || threads < 1 || parallel < 1 || batch < 1) {
+        throw new IllegalArgumentException("bench optimizer: seeds, budget, threads, parallel and batch must be at"
+            + " least 1, but got " + seeds + ", " + budget + ", " + threads + ", " + parallel + ", " + batch);
       }
       if (parallel > budget) {
         throw new IllegalArgumentException("bench optimizer: --parallel " + parallel + " exceeds --budget " + budget);
@@ -110,7 +112,7 @@ public final class OptimizerBenchmark {
       } else {
         points = optuna.checkConsistency(o.functions());
         log.println("bench: Java and Python functions agree at " + points + " points; Optuna " + versions);
-        child = optuna.start(o.functions(), o.optunaSamplers(), o.seeds(), o.budget(), optunaOut, optunaLog);
+        child = optuna.start(o.functions(), o.optunaSamplers(), o.seeds(), o.budget(), o.batch(), optunaOut, optunaLog);
       }
     }
     if (o.raw() != null) {
@@ -138,7 +140,9 @@ public final class OptimizerBenchmark {
       List<Future<?>> futures = new ArrayList<>();
       for (Task t : tasks) {
         futures.add(pool.submit(() -> {
-          AskTellLoop.Result r = AskTellLoop.run(t.f, t.strategy, t.seed, o.budget(), t.open, o.experimentOptions());
+          AskTellLoop.Result r = o.batch() > 1 && t.open == 1
+              ? AskTellLoop.batched(t.f, t.strategy, t.seed, o.budget(), o.batch(), o.experimentOptions())
+              : AskTellLoop.run(t.f, t.strategy, t.seed, o.budget(), t.open, o.experimentOptions());
           runs.add(r.run());
           synchronized (check) {
             if (t.open > 1) {

@@ -159,13 +159,13 @@ public final class OptunaSide {
   }
 
   /** Starts the Optuna runs in a child process writing to {@code out}; collect them with {@link #collect}. */
-  public Process start(List<BenchmarkFunction> functions, List<String> samplers, int seeds, int budget, Path out,
-      Path log) throws IOException {
+  public Process start(List<BenchmarkFunction> functions, List<String> samplers, int seeds, int budget, int batch,
+      Path out, Path log) throws IOException {
     List<String> names = new ArrayList<>();
     functions.forEach(f -> names.add(f.name()));
     ProcessBuilder pb = new ProcessBuilder(python.toString(), script.toString(), "run",
         "--functions", String.join(",", names), "--samplers", String.join(",", samplers),
-        "--seeds", "1-" + seeds, "--budget", Integer.toString(budget), "--out", out.toString());
+        "--seeds", "1-" + seeds, "--budget", Integer.toString(budget), "--batch", Integer.toString(batch), "--out", out.toString());
     pb.redirectErrorStream(true);
     pb.redirectOutput(log.toFile());
     return pb.start();

@@ -1,5 +1,6 @@
 package io.bayestune.bench;
 
+import io.bayestune.bench.functions.HighDimensionalSuite;
 import io.bayestune.functions.BenchmarkFunction;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -125,9 +126,14 @@ public final class QualityReport {
         for (BenchmarkFunction f : o.functions()) {
           wins += beats(f, "offline", betterOfStrong(f, k), k) ? 1 : 0;
         }
+        // The high-dimensional suite's target (issue 12): at least 5 of its 6 functions; the standard one's 8 of 11.
+        boolean highDim = HighDimensionalSuite.all().stream().map(BenchmarkFunction::name).toList()
+            .containsAll(o.functions().stream().map(BenchmarkFunction::name).toList());
+        int of = highDim ? HighDimensionalSuite.all().size() : 11;
+        int target = highDim ? of - 1 : TARGET_VS_STRONG;
         md.append(String.format(Locale.ROOT, "- offline beats the better of TPE (multivariate) and CMA-ES on %d/%d"
-            + " functions (target >= %d/11): **%s**%n", wins, n, TARGET_VS_STRONG,
-            wins >= TARGET_VS_STRONG * n / 11.0 ? "PASS" : "FAIL"));
+            + " functions (target >= %d/%d): **%s**%n", wins, n, target, of,
+            wins >= target * n / (double) of ? "PASS" : "FAIL"));
       } else {
         md.append("- offline vs the better of TPE (multivariate) and CMA-ES: not measured (Optuna skipped)\n");
       }
@@ -136,7 +142,7 @@ public final class QualityReport {
         for (BenchmarkFunction f : o.functions()) {
           wins += beats(f, "offline", "random", k) ? 1 : 0;
         }
-        md.append(String.format(Locale.ROOT, "- offline beats random on %d/%d functions (target 11/11): **%s**%n",
+        md.append(String.format(Locale.ROOT, "- offline beats random on %d/%d functions (target all): **%s**%n",
             wins, n, wins == n ? "PASS" : "FAIL"));
       }
     }

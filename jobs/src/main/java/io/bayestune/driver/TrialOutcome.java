@@ -43,6 +43,11 @@ record TrialOutcome(String suggestionId, TrialResult result, Throwable failure, 
     if (!Double.isFinite(result.value())) {
       return metricName + " is " + result.value() + ", not a finite number";
     }
+    for (var v : result.values()) {
+      if (!Double.isFinite(v.value())) {
+        return v.name() + " is " + v.value() + ", not a finite number";
+      }
+    }
     return null;
   }
 }

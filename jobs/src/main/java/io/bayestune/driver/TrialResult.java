@@ -1,26 +1,31 @@
 package io.bayestune.driver;
 
+import io.bayestune.optimizer.experiment.MetricEvaluation;
 import java.io.Serializable;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What one trial measured: the metric value and, when known, its standard deviation (the spread over
  * validation folds, or a simulation's own noise estimate). Non-finite values are accepted here and
  * observed as failed by the driver, so that a NaN metric never reaches the model.
  *
- * @param value the metric, in the metric's own direction (the experiment knows whether to maximize)
+ * @param value the metric, in the metric's own direction (the experiment knows whether to maximize);
+ *     with several metrics, the first one's
  * @param valueStddev the value's standard deviation, or null when unknown
- * @param foldValues each validation fold's value, in fold order (kept with the observation and logged to MLflow),
- *     or empty when the value is not a mean over folds
+ * @param values with several metrics (a job's {@code metrics:} list), every metric's value; else empty
+ * @param metadata small facts to keep with the observation (e.g. each fold's value of every metric)
  */
-public record TrialResult(double value, Double valueStddev, List<Double> foldValues) implements Serializable {
-
-  public TrialResult {
-    foldValues = foldValues == null ? List.of() : List.copyOf(foldValues);
-  }
+public record TrialResult(double value, Double valueStddev, List<MetricEvaluation> values,
+    Map<String, String> metadata) implements Serializable {
 
   public TrialResult(double value, Double valueStddev) {
-    this(value, valueStddev, List.of());
+    this(value, valueStddev, List.of(), Map.of());
+  }
+
+  public TrialResult {
+    values = values == null ? List.of() : List.copyOf(values);
+    metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
   }
 
   public static TrialResult of(double value) {
@@ -31,8 +36,9 @@ public record TrialResult(double value, Double valueStddev, List<Double> foldVal
     return new TrialResult(value, valueStddev);
   }
 
-  /** The mean of k >= 2 fold values with their sample standard deviation, each fold's value kept. */
-  public static TrialResult ofFolds(double mean, double sampleStddev, double[] folds) {
-    return new TrialResult(mean, sampleStddev, java.util.Arrays.stream(folds).boxed().toList());
+  /** A result of several metrics; {@code value} is the first one's. */
+  public static TrialResult of(List<MetricEvaluation> values, Map<String, String> metadata) {
+    MetricEvaluation first = values.get(0);
+    return new TrialResult(first.value(), first.valueStddev(), values, metadata);
   }
 }

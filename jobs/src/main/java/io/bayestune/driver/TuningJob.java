@@ -163,7 +163,7 @@ public final class TuningJob {
     }
     return new JobSpec(j.name(), j.type(), j.data(), j.model(), j.parameters(), j.metric(), j.validation(),
         o.budget() != null ? o.budget() : j.observationBudget(), j.parallelism(), j.trialTimeout(), j.seed(),
-        o.output() != null ? o.output() : j.output(), j.s3(), j.sparkConf(), j.mlflow());
+        o.output() != null ? o.output() : j.output(), j.s3(), j.sparkConf(), j.metrics(), j.mlflow());
   }
 
   /**

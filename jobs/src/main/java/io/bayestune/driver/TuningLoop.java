@@ -57,8 +57,6 @@ import org.apache.logging.log4j.Logger;
  */
 public final class TuningLoop {
   private static final Logger LOG = LogManager.getLogger(TuningLoop.class);
-  /** Observation metadata: each fold's value, comma-separated in fold order (k-fold model trials). */
-  public static final String FOLD_VALUES = "fold_values";
   /** Observation metadata: "true" when the trial was cancelled at trial_timeout. */
   public static final String TIMED_OUT = "timed_out";
 
@@ -277,15 +275,15 @@ public final class TuningLoop {
       }
       return experiment.observeFailed(outcome.suggestionId(), reason, metadata);
     }
+    if (!outcome.result().values().isEmpty()) {
+      metadata.putAll(outcome.result().metadata());
+      return experiment.observe(outcome.suggestionId(), outcome.result().values(), metadata);
+    }
     Double stddev = outcome.result().valueStddev();
     if (stddev != null && !(Double.isFinite(stddev) && stddev >= 0)) {
       LOG.warn("trial {}: value_stddev {} is not a finite number >= 0; keeping the value without it",
           outcome.suggestionId(), stddev);
       stddev = null;
-    }
-    if (!outcome.result().foldValues().isEmpty()) {
-      metadata.put(FOLD_VALUES, outcome.result().foldValues().stream().map(String::valueOf)
-          .collect(java.util.stream.Collectors.joining(",")));
     }
     return experiment.observe(outcome.suggestionId(), outcome.result().value(), stddev, metadata);
   }

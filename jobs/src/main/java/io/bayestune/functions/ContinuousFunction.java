@@ -38,7 +38,7 @@ public abstract class ContinuousFunction implements BenchmarkFunction {
   }
 
   /** The same bounds {@code [low, high]} in each of {@code d} dimensions. */
-  static double[] fill(int d, double v) {
+  protected static double[] fill(int d, double v) {
     double[] out = new double[d];
     java.util.Arrays.fill(out, v);
     return out;

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * View (a): every observation's value against its trial number, error bars for value_stddev, the best
- * value so far as a step line, new bests ringed, and failed trials as crosses in a band below.
+ * value so far as a step line, new bests ringed, and failed trials as crosses in a band below. A trial
+ * that misses a constraint is a hollow red dot and never moves the line.
  */
 final class BestSoFarChart {
   static final double WIDTH = 760;
@@ -38,14 +39,21 @@ final class BestSoFarChart {
           svg.line(px, y.map(t.value() - t.stddev()), px, y.map(t.value() + t.stddev()), "err");
         }
       }
-      svg.polyline(stepLine(ok, x, y, n), "best-line", "best-line");
+      if (ok.stream().anyMatch(Trial::improved)) { // none does while no trial met the constraints
+        svg.polyline(stepLine(ok, x, y, n), "best-line", "best-line");
+      }
       for (Trial t : ok) {
         double px = x.map(t.number());
         double py = y.map(t.value());
         if (t.improved()) {
           svg.circle(px, py, 7, "improved", null, null, null);
         }
-        svg.trial(t.number()).circle(px, py, 4, "dot", Palette.trial(t.number(), n), "obs", t.describe(metric));
+        if (t.feasible()) {
+          svg.trial(t.number()).circle(px, py, 4, "dot", Palette.trial(t.number(), n), "obs", t.describe(metric));
+        } else {
+          svg.trial(t.number()).circle(px, py, 4, "infeasible", null, "obs", t.describe(metric)
+              + "\nmisses a constraint: not counted as best");
+        }
       }
     } else {
       svg.text((LEFT + WIDTH - RIGHT) / 2, (TOP + plotBottom) / 2, "every trial so far failed", "middle", "empty-note");

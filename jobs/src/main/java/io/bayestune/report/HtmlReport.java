@@ -98,6 +98,14 @@ public final class HtmlReport {
         .append("<p class=\"hint\">How much each parameter moves ").append(metric).append(".</p>")
         .append("<div class=\"chart\" data-view=\"importance\">").append(ImportanceChart.render(importance))
         .append("</div></section></div>");
+    if (spec.multiMetric() && !trials.succeeded().isEmpty()
+        && (spec.optimized().size() > 1 || !spec.constraints().isEmpty())) {
+      sb.append("<section class=\"card\"><h2>Metrics</h2><p class=\"hint\">")
+          .append(spec.optimized().size() > 1 ? "The trade-off between the two optimized metrics; " : "")
+          .append("each constraint with its threshold. Only trials that meet every constraint can be best.</p>")
+          .append("<div class=\"chart\" data-view=\"metrics\">").append(MetricCharts.render(e, trials))
+          .append("</div></section>");
+    }
     sb.append("<section class=\"card\"><h2>Parameters against ").append(metric).append("</h2>")
         .append("<p class=\"hint\">One dot per trial, from early ").append(legendRamp()).append(" late; the ring marks")
         .append(" the best trial. Hover a dot to find the trial in every chart and in the table.</p>")

@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /**
  * An experiment's observations as the report shows them: numbered in the order they were reported,
- * with the best value so far after each one and which one is the experiment's best.
+ * with the best value so far after each one (counting only trials that meet every constraint) and which
+ * one is the experiment's best.
  */
 final class Trials {
 
@@ -20,8 +21,9 @@ final class Trials {
    *
    * @param bestSoFar the best successful value among trials 1..number, NaN before the first success
    * @param improved true when this trial set a new best so far
+   * @param feasible false when it failed or missed a constraint's threshold: it never counts as best
    */
-  record Trial(int number, Observation observation, double bestSoFar, boolean improved) {
+  record Trial(int number, Observation observation, double bestSoFar, boolean improved, boolean feasible) {
     boolean failed() {
       return observation.failed();
     }
@@ -67,11 +69,13 @@ final class Trials {
     double bestSoFar = Double.NaN;
     int number = 1;
     for (Observation o : e.observations()) {
-      boolean improved = !o.failed() && (Double.isNaN(bestSoFar) || metric.isBetter(o.value(), bestSoFar));
+      // Only a trial that meets every constraint can be best (a one-metric experiment has none).
+      boolean feasible = o.feasible(e.spec());
+      boolean improved = feasible && (Double.isNaN(bestSoFar) || metric.isBetter(o.value(), bestSoFar));
       if (improved) {
         bestSoFar = o.value();
       }
-      all.add(new Trial(number++, o, bestSoFar, improved));
+      all.add(new Trial(number++, o, bestSoFar, improved, feasible));
     }
     this.best = e.best().map(this::find).orElse(null);
   }

@@ -40,7 +40,7 @@ record TrialRunContent(String trialId, boolean failed, Map<String, String> param
       if (o.valueStddev() != null) {
         metrics.put(metricName + "_stddev", o.valueStddev());
       }
-      String folds = o.metadata().get(TuningLoop.FOLD_VALUES);
+      String folds = o.metadata().get("folds." + metricName); // FoldStatistics: each fold's value
       if (folds != null && !folds.isBlank()) {
         String[] values = folds.split(",");
         for (int i = 0; i < values.length; i++) {

@@ -120,6 +120,32 @@ class AskTellProcessTest {
         "past trials consume no suggestion ids");
   }
 
+  /** Two optimized metrics and a constraint: values for each, a missing one refused, best lists the front. */
+  @Test
+  void multimetricObservationsAndTheFront() throws Exception {
+    String spec = "{\"type\":\"random\",\"parameters\":[{\"name\":\"x\",\"type\":\"double\",\"bounds\":"
+        + "{\"min\":0,\"max\":1}}],\"metrics\":[{\"name\":\"auc\"},{\"name\":\"secs\",\"objective\":\"minimize\"},"
+        + "{\"name\":\"recall\",\"strategy\":\"constraint\",\"threshold\":0.7}]}";
+    assertEquals("{\"ok\":true}", send("{\"op\":\"create\",\"experiment\":" + spec + ",\"seed\":3}").toString());
+    double[][] observed = {{0.9, 50, 0.8}, {0.8, 10, 0.75}, {0.95, 5, 0.5}, {0.85, 60, 0.9}};
+    for (double[] v : observed) {
+      String id = send("{\"op\":\"suggest\"}").get("suggestions").get(0).get("id").asText();
+      if (v == observed[0]) {
+        assertError(send("{\"op\":\"observe\",\"suggestion\":\"" + id + "\",\"values\":[{\"name\":\"auc\","
+            + "\"value\":0.9}]}"), "metric 'secs' (optimize) has no value");
+      }
+      assertEquals("{\"ok\":true}", send("{\"op\":\"observe\",\"suggestion\":\"" + id + "\",\"values\":["
+          + "{\"name\":\"auc\",\"value\":" + v[0] + "},{\"name\":\"secs\",\"value\":" + v[1] + "},"
+          + "{\"name\":\"recall\",\"value\":" + v[2] + "}]}").toString());
+    }
+    JsonNode front = send("{\"op\":\"best\"}").get("best_assignments");
+    // (0.95, 5) misses the recall threshold; (0.85, 60) is dominated by (0.9, 50).
+    assertEquals(2, front.size(), front.toString());
+    assertEquals(0.9, front.get(0).get("value").asDouble(), 0.0);
+    assertEquals(0.8, front.get(1).get("value").asDouble(), 0.0);
+    assertEquals(3, front.get(0).get("values").size(), front.toString());
+  }
+
   private static void assertError(JsonNode response, String mention) {
     assertFalse(response.get("ok").asBoolean(), response.toString());
     assertTrue(response.get("error").asText().contains(mention),

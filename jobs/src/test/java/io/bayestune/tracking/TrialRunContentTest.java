@@ -15,7 +15,7 @@ class TrialRunContentTest {
   @Test
   void aCompletedTrialLogsItsValueSpreadAndEachFold() {
     Observation o = new Observation("7", A, 0.8, 0.05, false, null,
-        Map.of("seconds", "12.500", TuningLoop.FOLD_VALUES, "0.75,0.85"));
+        Map.of("seconds", "12.500", "folds.areaUnderROC", "0.75,0.85"));
     TrialRunContent c = TrialRunContent.of(o, "areaUnderROC");
     assertEquals(Map.of("maxDepth", "4"), c.params());
     assertEquals(Map.of("areaUnderROC", 0.8, "areaUnderROC_stddev", 0.05, "areaUnderROC_fold_1", 0.75,

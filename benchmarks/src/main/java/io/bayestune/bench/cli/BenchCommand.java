@@ -8,6 +8,7 @@ import io.bayestune.bench.OptimizerBenchmark;
 import io.bayestune.bench.QualityReport;
 import io.bayestune.bench.S3ReadBenchmark;
 import io.bayestune.bench.WarmStartBenchmark;
+import io.bayestune.bench.functions.HighDimensionalSuite;
 import io.bayestune.functions.BenchmarkFunctions;
 import io.bayestune.optimizer.experiment.ExperimentOptions;
 import java.io.IOException;
@@ -28,10 +29,11 @@ public final class BenchCommand {
   static final String USAGE = String.join("\n",
       "bayestune bench optimizer [--seeds 20] [--budget 50] [--functions all|a,b] [--strategies offline,random,sobol]",
       "    [--optuna tpe,tpe-multivariate,cmaes|none] [--parallel 4] [--parallel-functions branin,hartmann6,mixed-branin]",
+      "    [--suite standard|high-dim] [--batch 1 (high-dim: 16)]",
       "    [--threads 1] [--pending-policy kriging-believer|constant-liar|fantasies] [--warp-outcomes true|false]",
       "    [--out docs/benchmarks.md] [--raw runs.csv] [--python .venv/bin/python] [--python-script F]",
-      "bayestune bench latency [--observations 25,100,300,1000] [--dimensions 6,12] [--open 0,2,3] [--forks 1]",
-      "    [--warmup 2] [--iterations 5] [--out docs/benchmarks.md]",
+      "bayestune bench latency [--observations 25,100,300,1000] [--dimensions 6,12] [--open 0,2,3] [--batch 1]",
+      "    [--forks 1] [--warmup 2] [--iterations 5] [--out docs/benchmarks.md]",
       "bayestune bench warmstart [--seeds 10] [--prior 20] [--new 10] [--functions branin,hartmann6,mixed-branin]",
       "    [--out docs/benchmarks.md]",
       "bayestune bench spark scheduling [--trials 40] [--parallelism 4] [--seed 1] [--lookahead 1] [--out docs/benchmarks.md]",
@@ -76,21 +78,31 @@ public final class BenchCommand {
       throws IOException, InterruptedException {
     Args a = new Args("bench optimizer", argv, 1, Set.of("seeds", "budget", "functions", "strategies", "optuna",
         "parallel", "parallel-functions", "threads", "out", "raw", "python", "python-script", "pending-policy",
-        "warp-outcomes"), Set.of());
-    String optuna = a.get("optuna") == null ? "tpe,tpe-multivariate,cmaes" : a.get("optuna");
+        "warp-outcomes", "suite", "batch"), Set.of());
+    String suite = a.get("suite") == null ? "standard" : a.get("suite");
+    if (!suite.equals("standard") && !suite.equals("high-dim")) {
+      throw new Args.UsageException("bench optimizer: --suite must be standard or high-dim, but got \"" + suite + "\"");
+    }
+    boolean highDim = suite.equals("high-dim");
+    // The high-dimensional suite: its six functions, budget 500 in batches of 16, no open-suggestion comparison.
+    String optuna = a.get("optuna") != null ? a.get("optuna") : highDim ? "tpe-multivariate,cmaes" : "tpe,tpe-multivariate,cmaes";
     Path script = a.get("python-script") != null ? Path.of(a.get("python-script")) : findScript();
-    OptimizerBenchmark.Options o = new OptimizerBenchmark.Options((int) a.integer("seeds", 20),
-        (int) a.integer("budget", 50), BenchmarkFunctions.parse(a.get("functions")),
-        list(a.get("strategies"), "offline,random,sobol"), optuna.equals("none") ? List.of() : list(optuna, ""),
-        (int) a.integer("parallel", 4), list(a.get("parallel-functions"), "branin,hartmann6,mixed-branin"),
+    OptimizerBenchmark.Options o = new OptimizerBenchmark.Options((int) a.integer("seeds", highDim ? 10 : 20),
+        (int) a.integer("budget", highDim ? HighDimensionalSuite.BUDGET : 50),
+        highDim ? HighDimensionalSuite.parse(a.get("functions")) : BenchmarkFunctions.parse(a.get("functions")),
+        list(a.get("strategies"), highDim ? "offline,random" : "offline,random,sobol"),
+        optuna.equals("none") ? List.of() : list(optuna, ""),
+        (int) a.integer("parallel", highDim ? 1 : 4), list(a.get("parallel-functions"), "branin,hartmann6,mixed-branin"),
         (int) a.integer("threads", 1), a.get("python") == null ? defaultPython(script) : Path.of(a.get("python")),
-        script, a.get("raw") == null ? null : Path.of(a.get("raw")), line, experimentOptions(a));
+        script, a.get("raw") == null ? null : Path.of(a.get("raw")), line, experimentOptions(a),
+        (int) a.integer("batch", highDim ? HighDimensionalSuite.BATCH : 1));
     OptimizerBenchmark.Results results = OptimizerBenchmark.run(o, err);
     String body = new QualityReport(results).render();
     Path file = Path.of(a.get("out") == null ? "docs/benchmarks.md" : a.get("out"));
-    MarkdownSections.write(file, "Optimizer quality", body);
+    String section = highDim ? "Optimizer quality: high-dimensional suite" : "Optimizer quality";
+    MarkdownSections.write(file, section, body);
     out.println(body);
-    err.println("bench: wrote section \"Optimizer quality\" of " + file);
+    err.println("bench: wrote section \"" + section + "\" of " + file);
     return 0;
   }
 
@@ -108,10 +120,10 @@ public final class BenchCommand {
   }
 
   private static int latency(String[] argv, String line, PrintStream out, PrintStream err) throws IOException {
-    Args a = new Args("bench latency", argv, 1, Set.of("observations", "dimensions", "open", "forks", "warmup",
-        "iterations", "out"), Set.of());
+    Args a = new Args("bench latency", argv, 1, Set.of("observations", "dimensions", "open", "batch", "forks",
+        "warmup", "iterations", "out"), Set.of());
     LatencyBenchmark.Options o = new LatencyBenchmark.Options(list(a.get("observations"), ""),
-        list(a.get("dimensions"), ""), list(a.get("open"), ""), (int) a.integer("forks", 1),
+        list(a.get("dimensions"), ""), list(a.get("open"), ""), list(a.get("batch"), ""), (int) a.integer("forks", 1),
         (int) a.integer("warmup", 2), (int) a.integer("iterations", 5), line);
     long start = System.nanoTime();
     List<LatencyBenchmark.Point> points;

@@ -7,6 +7,7 @@ import io.bayestune.optimizer.experiment.Experiment;
 import io.bayestune.optimizer.experiment.SpecJson;
 import io.bayestune.optimizer.experiment.Suggestion;
 import io.bayestune.optimizer.space.Assignments;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -58,6 +59,10 @@ public class SuggestLatencyBenchmark {
   @Param({"0", "2", "3"})
   public int open;
 
+  /** Suggestions asked for in the measured call (a batch for as many free slots), made by one model fit. */
+  @Param({"1"})
+  public int batch;
+
   private String state;
   private Experiment experiment;
 
@@ -72,8 +77,8 @@ public class SuggestLatencyBenchmark {
   }
 
   @Benchmark
-  public Suggestion suggest() {
-    return experiment.suggest();
+  public List<Suggestion> suggest() {
+    return experiment.suggest(batch);
   }
 
   /**
@@ -105,7 +110,7 @@ public class SuggestLatencyBenchmark {
   }
 
   /** A smooth test surface on [0, 1]^d: sum (x_i - 0.3)^2 + 0.5 sin(2 pi x_1 x_2) + 0.1 sum x_i. */
-  static double smooth(Assignments a, int d) {
+  public static double smooth(Assignments a, int d) {
     double total = 0.0;
     for (int i = 1; i <= d; i++) {
       double x = a.getDouble("x" + i);

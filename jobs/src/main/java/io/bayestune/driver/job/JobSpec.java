@@ -3,6 +3,7 @@ package io.bayestune.driver.job;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bayestune.driver.model.MetricCatalog;
+import io.bayestune.driver.model.TrialMetric;
 import io.bayestune.optimizer.experiment.ExperimentSpec;
 import io.bayestune.optimizer.experiment.SpecJson;
 import io.bayestune.optimizer.experiment.StrategyType;
@@ -30,19 +31,27 @@ import java.util.regex.Pattern;
 public record JobSpec(String name, StrategyType type, DataSpec data, ModelSpec model,
     List<Map<String, Object>> parameters, MetricSpec metric, ValidationSpec validation, int observationBudget,
     int parallelism, Duration trialTimeout, long seed, String output, Map<String, String> s3,
-    Map<String, String> sparkConf, MlflowSettings mlflow) {
+    Map<String, String> sparkConf, List<MetricSpec> metrics, MlflowSettings mlflow) {
 
-  /** Setting names whose values are never printed; Spark's default redaction pattern plus credentials. */
-  static final Pattern SECRET_KEYS = Pattern.compile("(?i)secret|password|token|access[._]?key|credential");
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-
-  /** A job without MLflow tracking. */
+  /** A job with one metric. */
   public JobSpec(String name, StrategyType type, DataSpec data, ModelSpec model, List<Map<String, Object>> parameters,
       MetricSpec metric, ValidationSpec validation, int observationBudget, int parallelism, Duration trialTimeout,
       long seed, String output, Map<String, String> s3, Map<String, String> sparkConf) {
     this(name, type, data, model, parameters, metric, validation, observationBudget, parallelism, trialTimeout, seed,
-        output, s3, sparkConf, null);
+        output, s3, sparkConf, List.of(metric), null);
   }
+
+  /** A job with these metrics and no MLflow tracking. */
+  public JobSpec(String name, StrategyType type, DataSpec data, ModelSpec model, List<Map<String, Object>> parameters,
+      MetricSpec metric, ValidationSpec validation, int observationBudget, int parallelism, Duration trialTimeout,
+      long seed, String output, Map<String, String> s3, Map<String, String> sparkConf, List<MetricSpec> metrics) {
+    this(name, type, data, model, parameters, metric, validation, observationBudget, parallelism, trialTimeout, seed,
+        output, s3, sparkConf, metrics, null);
+  }
+
+  /** Setting names whose values are never printed; Spark's default redaction pattern plus credentials. */
+  static final Pattern SECRET_KEYS = Pattern.compile("(?i)secret|password|token|access[._]?key|credential");
+  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   public JobSpec {
     List<Map<String, Object>> ps = new ArrayList<>();
@@ -58,6 +67,12 @@ public record JobSpec(String name, StrategyType type, DataSpec data, ModelSpec m
     }
     s3 = s3 == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(s3));
     sparkConf = sparkConf == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(sparkConf));
+    metrics = metrics == null || metrics.isEmpty() ? List.of(metric) : List.copyOf(metrics);
+  }
+
+  /** True when the job measures more than its one optimized metric (a {@code metrics:} list). */
+  public boolean multiMetric() {
+    return metrics.size() > 1;
   }
 
   /**
@@ -80,7 +95,16 @@ public record JobSpec(String name, StrategyType type, DataSpec data, ModelSpec m
     json.put("name", name);
     json.put("type", type.jsonName());
     json.set("parameters", MAPPER.valueToTree(parameters));
-    json.putArray("metrics").addObject().put("name", metric.name()).put("objective", objective());
+    var ms = json.putArray("metrics");
+    if (!multiMetric()) {
+      ms.addObject().put("name", metric.name()).put("objective", objective(metric));
+    }
+    for (MetricSpec m : multiMetric() ? metrics : List.<MetricSpec>of()) {
+      ObjectNode mn = ms.addObject().put("name", m.name()).put("objective", objective(m)).put("strategy", m.strategy());
+      if (m.threshold() != null) {
+        mn.put("threshold", m.threshold());
+      }
+    }
     if (observationBudget > 0) {
       json.put("observation_budget", observationBudget);
     }
@@ -89,18 +113,23 @@ public record JobSpec(String name, StrategyType type, DataSpec data, ModelSpec m
   }
 
   /** {@code maximize} or {@code minimize}: the evaluator's direction, or the per-task metric's own. */
-  private String objective() {
+  /** {@code maximize} or {@code minimize} for one of the job's metrics: the evaluator's, a built-in's or the file's. */
+  public String objective(MetricSpec m) {
     if (model.perTask()) {
-      return metric.objective() == null ? "maximize" : metric.objective();
+      return m.objective() == null ? "maximize" : m.objective();
     }
-    return MetricCatalog.isLargerBetter(metric.name()) ? "maximize" : "minimize";
+    if (TrialMetric.isBuiltIn(m.name())) {
+      return m.objective() == null ? "minimize" : m.objective();
+    }
+    return MetricCatalog.isLargerBetter(m.name()) ? "maximize" : "minimize";
   }
 
   /** The job in one line, with every secret setting's value replaced by {@code ****}. */
   @Override
   public String toString() {
     return "JobSpec[name=" + name + ", type=" + type.jsonName() + ", data=" + data + ", model=" + model
-        + ", parameters=" + parameters + ", metric=" + metric + ", validation=" + validation
+        + ", parameters=" + parameters + ", metric=" + metric + (multiMetric() ? ", metrics=" + metrics : "")
+        + ", validation=" + validation
         + ", observationBudget=" + observationBudget + ", parallelism=" + parallelism
         + ", trialTimeout=" + trialTimeout + ", seed=" + seed + ", output=" + output
         + ", s3=" + redacted(s3) + ", sparkConf=" + redacted(sparkConf) + ", mlflow=" + mlflow + "]";

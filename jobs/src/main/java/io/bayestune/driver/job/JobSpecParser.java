@@ -29,7 +29,7 @@ import java.util.Set;
  * }</pre>
  */
 public final class JobSpecParser {
-  private static final Set<String> TOP = Set.of("name", "type", "data", "model", "parameters", "metric",
+  private static final Set<String> TOP = Set.of("name", "type", "data", "model", "parameters", "metric", "metrics",
       "validation", "observation_budget", "parallelism", "trial_timeout", "seed", "output", "s3", "spark", "mlflow");
   private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
   private static final ObjectMapper YAML = YAMLMapper.builder()
@@ -80,7 +80,9 @@ public final class JobSpecParser {
           + " format: csv, options: {header: \"true\"}, label: Status}");
     }
     List<Map<String, Object>> parameters = parameters(top);
-    MetricSpec metric = metric(top, model);
+    List<MetricSpec> metrics = metrics(top);
+    MetricSpec metric = metrics.isEmpty() ? metric(top, model) : metrics.stream()
+        .filter(m -> m.strategy().equals("optimize")).findFirst().orElse(metrics.get(0));
     ValidationSpec validation = validation(top);
     int budget = top.optionalInt("observation_budget", 0, 1, "30");
     if (budget == 0 && type != StrategyType.GRID) {
@@ -93,7 +95,7 @@ public final class JobSpecParser {
     long seed = top.optionalLong("seed", 0, Long.MIN_VALUE, "42");
     String output = top.optionalText("output", "runs/" + name);
     JobSpec job = new JobSpec(name, type, data, model, parameters, metric, validation, budget, parallelism,
-        timeout, seed, output, top.textMap("s3"), top.textMap("spark"), mlflow(top));
+        timeout, seed, output, top.textMap("s3"), top.textMap("spark"), metrics, mlflow(top));
     prefixed(sourceName, job::experimentSpec);
     if (!model.perTask()) {
       prefixed(sourceName, () -> {
@@ -155,6 +157,50 @@ public final class JobSpecParser {
     m.checkFields(Set.of("tracking_uri", "experiment", "run_name"));
     return prefixed(m.source(), () -> new MlflowSettings(m.optionalText("tracking_uri", null),
         m.optionalText("experiment", null), m.optionalText("run_name", null)));
+  }
+
+  /**
+   * The {@code metrics:} list (SigOpt's multimetric schema, each entry an evaluator metric or a
+   * built-in); empty when the job has a single {@code metric} block instead.
+   */
+  private static List<MetricSpec> metrics(JobNode top) {
+    if (!top.has("metrics")) {
+      return List.of();
+    }
+    if (top.has("metric")) {
+      throw top.error("metrics", "give either metric (one) or metrics (a list), not both");
+    }
+    JsonNode list = top.raw("metrics");
+    if (!list.isArray() || list.isEmpty()) {
+      throw top.error("metrics", "must be a list such as [{name: areaUnderROC}, {name: recallByLabel, label: 1,"
+          + " strategy: constraint, threshold: 0.7}], but got " + list);
+    }
+    List<MetricSpec> out = new ArrayList<>();
+    for (int i = 0; i < list.size(); i++) {
+      JobNode m = new JobNode(list.get(i), "metrics[" + i + "]", top.source());
+      if (!list.get(i).isObject()) {
+        throw top.error("metrics[" + i + "]", "must be a mapping such as {name: areaUnderROC}, but got " + list.get(i));
+      }
+      m.checkFields(Set.of("name", "objective", "strategy", "threshold", "label"));
+      String objective = m.optionalText("objective", null);
+      if (objective != null && !objective.equals("maximize") && !objective.equals("minimize")) {
+        throw m.error("objective", "must be maximize or minimize, but got \"" + objective + "\"");
+      }
+      out.add(new MetricSpec(m.text("name", "areaUnderROC"), objective, m.optionalText("strategy", "optimize"),
+          number(m, "threshold"), number(m, "label")));
+    }
+    return out;
+  }
+
+  private static Double number(JobNode m, String field) {
+    if (!m.has(field)) {
+      return null;
+    }
+    JsonNode v = m.raw(field);
+    if (!v.isNumber()) {
+      throw m.error(field, "must be a number, but got " + v);
+    }
+    return v.asDouble();
   }
 
   private static ValidationSpec validation(JobNode top) {

@@ -17,31 +17,33 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.SparkContext;
 import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.Model;
-import org.apache.spark.ml.evaluation.Evaluator;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 
 /**
  * One trial's validation: every split is fit and evaluated from its own thread, all in the trial's
  * Spark job group (Spark's local properties are per thread, so each thread sets the group), so the
  * folds of one trial run side by side on the cluster and a cancel of the group stops all of them.
  *
- * <p>The result is the mean over the folds and, with k folds, the sample standard deviation
- * sqrt(sum (v_i - mean)^2 / (k - 1)) as {@code value_stddev}; a holdout has no stddev.
+ * <p>The result is, per metric, the mean over the folds and, with k folds, the sample standard deviation
+ * sqrt(sum (v_i - mean)^2 / (k - 1)) as {@code value_stddev}; a holdout has no stddev (see
+ * {@link FoldStatistics#result}).
  */
 final class FoldEvaluation {
   private final SparkContext sc;
   private final ValidationFolds folds;
   private final Estimator<?> estimator;
-  private final Evaluator evaluator;
+  private final List<TrialMetric> metrics;
   private final TrialContext trial;
-  private final List<Future<Double>> futures = new ArrayList<>();
+  private final List<Future<double[]>> futures = new ArrayList<>();
   private boolean stopped;
 
-  FoldEvaluation(SparkContext sc, ValidationFolds folds, Estimator<?> estimator, Evaluator evaluator,
+  FoldEvaluation(SparkContext sc, ValidationFolds folds, Estimator<?> estimator, List<TrialMetric> metrics,
       TrialContext trial) {
     this.sc = sc;
     this.folds = folds;
     this.estimator = estimator;
-    this.evaluator = evaluator;
+    this.metrics = List.copyOf(metrics);
     this.trial = trial;
   }
 
@@ -53,7 +55,7 @@ final class FoldEvaluation {
       t.setDaemon(true);
       return t;
     });
-    ExecutorCompletionService<Double> done = new ExecutorCompletionService<>(pool);
+    ExecutorCompletionService<double[]> done = new ExecutorCompletionService<>(pool);
     try {
       synchronized (this) {
         for (int i = 0; i < k && !stopped; i++) {
@@ -64,13 +66,12 @@ final class FoldEvaluation {
           throw cancelled();
         }
       }
-      double[] values = new double[k];
+      double[][] values = new double[k][];
       for (int i = 0; i < k; i++) {
-        Future<Double> next = done.take();
+        Future<double[]> next = done.take();
         values[futures.indexOf(next)] = next.get();
       }
-      return k == 1 ? TrialResult.of(values[0]) : TrialResult.ofFolds(FoldStatistics.mean(values),
-          FoldStatistics.sampleStddev(values), values);
+      return FoldStatistics.result(metrics, values);
     } catch (ExecutionException e) {
       // One fold failed: stop the others, and report the fold's own exception (Spark's message).
       cancelActiveJobs();
@@ -130,14 +131,31 @@ final class FoldEvaluation {
         + trial.jobGroup() + ")");
   }
 
-  private double evaluateFold(int fold, int k) {
+  /** Every metric's value on one fold, from one fit and (when several metrics read them) cached predictions. */
+  private double[] evaluateFold(int fold, int k) {
     String description = k == 1 ? trial.description() + " (holdout)"
         : trial.description() + " (fold " + (fold + 1) + "/" + k + ")";
     sc.setJobGroup(trial.jobGroup(), description, true);
+    Dataset<Row> predictions = null;
+    boolean cached = false;
     try {
+      long started = System.nanoTime();
       Model<?> model = (Model<?>) estimator.fit(folds.train(fold));
-      return evaluator.evaluate(model.transform(folds.test(fold)));
+      double fitSeconds = (System.nanoTime() - started) / 1e9;
+      predictions = model.transform(folds.test(fold));
+      cached = metrics.stream().filter(TrialMetric::readsPredictions).count() > 1;
+      if (cached) {
+        predictions = predictions.cache(); // one prediction pass for every evaluator metric
+      }
+      double[] out = new double[metrics.size()];
+      for (int j = 0; j < out.length; j++) {
+        out[j] = metrics.get(j).measure(model, predictions, fitSeconds);
+      }
+      return out;
     } finally {
+      if (cached) {
+        predictions.unpersist(false);
+      }
       sc.clearJobGroup();
     }
   }

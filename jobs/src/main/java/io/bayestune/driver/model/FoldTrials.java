@@ -25,14 +25,19 @@ import org.apache.spark.ml.evaluation.Evaluator;
 public final class FoldTrials {
   private final SparkContext sc;
   private final ValidationFolds folds;
-  private final Evaluator evaluator;
+  private final java.util.List<TrialMetric> metrics;
   /** Running trials by job group, so that {@link #cancel} can interrupt their fold threads. */
   private final Map<String, FoldEvaluation> running = new ConcurrentHashMap<>();
 
   public FoldTrials(SparkContext sc, ValidationFolds folds, Evaluator evaluator) {
+    this(sc, folds, java.util.List.of(TrialMetric.of("value", evaluator)));
+  }
+
+  /** Trials measuring several metrics per fold (a job's {@code metrics:} list), in the experiment's order. */
+  public FoldTrials(SparkContext sc, ValidationFolds folds, java.util.List<TrialMetric> metrics) {
     this.sc = sc;
     this.folds = folds;
-    this.evaluator = evaluator;
+    this.metrics = java.util.List.copyOf(metrics);
   }
 
   /**
@@ -43,7 +48,7 @@ public final class FoldTrials {
    *     a {@link java.util.concurrent.CancellationException} after {@link #cancel}
    */
   public TrialResult run(TrialContext trial, Estimator<?> estimator) throws Exception {
-    FoldEvaluation evaluation = new FoldEvaluation(sc, folds, estimator, evaluator, trial);
+    FoldEvaluation evaluation = new FoldEvaluation(sc, folds, estimator, metrics, trial);
     running.put(trial.jobGroup(), evaluation);
     try {
       return evaluation.run();

@@ -2,6 +2,7 @@ package io.bayestune.driver.model;
 
 import io.bayestune.driver.job.DataSpec;
 import io.bayestune.driver.job.JobSpec;
+import io.bayestune.driver.job.MetricSpec;
 import org.apache.spark.ml.Estimator;
 
 /**
@@ -26,11 +27,22 @@ public final class JobChecks {
     EstimatorKind kind = EstimatorKind.of(estimator);
     EstimatorCatalog.validate(job.model().estimator(), job.model().params(), job.parameters());
     String name = job.model().estimator();
-    MetricCatalog.checkFits(job.metric().name(), kind, name);
-    String objective = MetricCatalog.isLargerBetter(job.metric().name()) ? "maximize" : "minimize";
-    if (job.metric().objective() != null && !job.metric().objective().equals(objective)) {
-      throw new IllegalArgumentException("metric.objective: Spark's evaluator says " + job.metric().name()
-          + " is to " + objective + ", but the job file says " + job.metric().objective() + "; remove the objective");
+    for (int i = 0; i < job.metrics().size(); i++) {
+      MetricSpec m = job.metrics().get(i);
+      String field = job.multiMetric() ? "metrics[" + i + "]" : "metric";
+      if (TrialMetric.isBuiltIn(m.name())) {
+        continue;
+      }
+      try {
+        MetricCatalog.checkFits(m.name(), kind, name);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(e.getMessage().replaceFirst("^metric\\.name", field + ".name"), e);
+      }
+      String objective = MetricCatalog.isLargerBetter(m.name()) ? "maximize" : "minimize";
+      if (m.objective() != null && !m.objective().equals(objective)) {
+        throw new IllegalArgumentException(field + ".objective: Spark's evaluator says " + m.name()
+            + " is to " + objective + ", but the job file says " + m.objective() + "; remove the objective");
+      }
     }
     DataSpec data = job.data();
     if (kind == EstimatorKind.RECOMMENDER && !data.isRatings()) {

@@ -37,12 +37,12 @@ public final class ModelTrialRunner implements TrialRunner {
   private final FoldTrials trials;
 
   private ModelTrialRunner(SparkSession spark, JobSpec job, PreparedData data, Estimator<?> prototype,
-      Evaluator evaluator) {
+      java.util.List<TrialMetric> metrics) {
     this.spark = spark;
     this.job = job;
     this.data = data;
     this.prototype = prototype;
-    this.trials = new FoldTrials(spark.sparkContext(), data, evaluator);
+    this.trials = new FoldTrials(spark.sparkContext(), data, metrics);
   }
 
   /**
@@ -70,8 +70,11 @@ public final class ModelTrialRunner implements TrialRunner {
       columns.put("labelCol", PreparedData.LABEL);
     }
     Estimator<?> prototype = EstimatorCatalog.with(configured, columns);
-    return new ModelTrialRunner(spark, job, data, prototype, MetricCatalog.evaluator(job.metric().name(),
-        PreparedData.LABEL));
+    java.util.List<TrialMetric> metrics = new java.util.ArrayList<>();
+    for (io.bayestune.driver.job.MetricSpec m : job.metrics()) {
+      metrics.add(TrialMetric.of(m, PreparedData.LABEL, job.objective(m).equals("maximize")));
+    }
+    return new ModelTrialRunner(spark, job, data, prototype, metrics);
   }
 
   /**

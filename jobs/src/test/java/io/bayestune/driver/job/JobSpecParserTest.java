@@ -90,7 +90,7 @@ class JobSpecParserTest {
   @Test
   void unknownFieldsAreNamedWithTheKnownOnes() {
     assertContains(failure(BASE.replace("model:", "modle:")), "job file credit.yaml: unknown field 'modle'",
-        "known fields: data, metric, mlflow, model,", "did you mean 'model'?");
+        "known fields: data, metric, metrics, mlflow, model,", "did you mean 'model'?");
     assertContains(failure(BASE.replace("label: Status", "lable: Status")), "unknown field 'data.lable'",
         "known fields of data:", "did you mean 'label'?");
     assertContains(failure(BASE.replace("{name: areaUnderROC}", "{name: areaUnderROC, goal: max}")),

@@ -41,7 +41,7 @@ public final class Experiment {
   private int bestForCount = -1;
 
   Experiment(ExperimentSpec spec, long seed, ExperimentOptions options) {
-    this(spec, seed, options, Strategies.forSpec(spec, options.pendingPolicy()));
+    this(spec, seed, options, Strategies.forSpec(spec, options.pendingPolicy(), options.localModel()));
   }
 
   private Experiment(ExperimentSpec spec, long seed, ExperimentOptions options, SuggestionStrategy strategy) {

@@ -3,6 +3,7 @@ package io.bayestune.optimizer.experiment;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bayestune.optimizer.strategy.BayesianStrategy.PendingPolicy;
+import io.bayestune.optimizer.strategy.LocalModelOptions;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
@@ -20,17 +21,41 @@ import java.util.Objects;
  *     {@code kriging-believer}, the default, {@code constant-liar} or {@code fantasies})
  * @param warpOutcomes whether outcomes are warped (Yeo-Johnson) before the GP fit, default true (state JSON
  *     {@code "warp_outcomes"})
+ * @param localModelAbove past this many completed trials the GP is local to the best one (see
+ *     {@code LocalModelOptions}), default 256 (state JSON {@code "local_model_above"})
+ * @param localModelPoints the neighbours the local model is fitted to, default 256 (state JSON
+ *     {@code "local_model_points"})
  */
-public record ExperimentOptions(PendingPolicy pendingPolicy, boolean warpOutcomes) {
+public record ExperimentOptions(PendingPolicy pendingPolicy, boolean warpOutcomes, int localModelAbove,
+    int localModelPoints) {
   private static final Map<String, PendingPolicy> POLICIES = Map.of("kriging-believer", PendingPolicy.KRIGING_BELIEVER,
       "constant-liar", PendingPolicy.CONSTANT_LIAR_MIN, "fantasies", PendingPolicy.FANTASIES);
 
   public ExperimentOptions {
     Objects.requireNonNull(pendingPolicy, "pendingPolicy");
+    if (localModelAbove < 2 || localModelPoints < 2) {
+      throw new IllegalArgumentException("local_model_above and local_model_points: must be at least 2, but got "
+          + localModelAbove + " and " + localModelPoints);
+    }
+  }
+
+  /** The given policy and warping with the default local model. */
+  public ExperimentOptions(PendingPolicy pendingPolicy, boolean warpOutcomes) {
+    this(pendingPolicy, warpOutcomes, LocalModelOptions.defaults().above(), LocalModelOptions.defaults().points());
   }
 
   public static ExperimentOptions defaults() {
     return new ExperimentOptions(PendingPolicy.KRIGING_BELIEVER, true);
+  }
+
+  /** These options with the local model switched on past {@code above} completed trials, on {@code points} neighbours. */
+  public ExperimentOptions withLocalModel(int above, int points) {
+    return new ExperimentOptions(pendingPolicy, warpOutcomes, above, points);
+  }
+
+  /** The local model these options describe. */
+  public LocalModelOptions localModel() {
+    return LocalModelOptions.of(localModelAbove, localModelPoints);
   }
 
   /** These options with the pending policy named {@code kriging-believer}, {@code constant-liar} or {@code fantasies}. */
@@ -40,11 +65,11 @@ public record ExperimentOptions(PendingPolicy pendingPolicy, boolean warpOutcome
       throw new IllegalArgumentException("pending_policy: must be one of kriging-believer, constant-liar, fantasies,"
           + " but got \"" + name + "\"");
     }
-    return new ExperimentOptions(p, warpOutcomes);
+    return new ExperimentOptions(p, warpOutcomes, localModelAbove, localModelPoints);
   }
 
   public ExperimentOptions withWarpOutcomes(boolean warp) {
-    return new ExperimentOptions(pendingPolicy, warp);
+    return new ExperimentOptions(pendingPolicy, warp, localModelAbove, localModelPoints);
   }
 
   /** The pending policy's name in the state JSON. */
@@ -54,7 +79,8 @@ public record ExperimentOptions(PendingPolicy pendingPolicy, boolean warpOutcome
 
   ObjectNode toJson() {
     return SpecJson.MAPPER.createObjectNode().put("pending_policy", pendingPolicyName())
-        .put("warp_outcomes", warpOutcomes);
+        .put("warp_outcomes", warpOutcomes).put("local_model_above", localModelAbove)
+        .put("local_model_points", localModelPoints);
   }
 
   /** The options of a state file; the defaults when absent (states written before options were saved). */
@@ -69,9 +95,10 @@ public record ExperimentOptions(PendingPolicy pendingPolicy, boolean warpOutcome
     }
     for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
       String name = it.next();
-      if (!name.equals("pending_policy") && !name.equals("warp_outcomes")) {
+      if (!name.equals("pending_policy") && !name.equals("warp_outcomes") && !name.equals("local_model_above")
+          && !name.equals("local_model_points")) {
         throw new IllegalArgumentException("experiment state: options." + name + " is not an option (known:"
-            + " pending_policy, warp_outcomes); remove it");
+            + " pending_policy, warp_outcomes, local_model_above, local_model_points); remove it");
       }
     }
     if (node.has("pending_policy")) {
@@ -85,6 +112,19 @@ public record ExperimentOptions(PendingPolicy pendingPolicy, boolean warpOutcome
       }
       o = o.withWarpOutcomes(warp.asBoolean());
     }
-    return o;
+    return o.withLocalModel(count(node, "local_model_above", o.localModelAbove()),
+        count(node, "local_model_points", o.localModelPoints()));
+  }
+
+  private static int count(JsonNode options, String name, int absent) {
+    JsonNode v = options.path(name);
+    if (v.isMissingNode()) {
+      return absent;
+    }
+    if (!v.isIntegralNumber() || v.asLong() < 2 || v.asLong() > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("experiment state: options." + name + " must be an integer >= 2, but got "
+          + v);
+    }
+    return v.asInt();
   }
 }

@@ -17,6 +17,12 @@ public final class Strategies {
    * (an experiment option, see ExperimentOptions).
    */
   public static SuggestionStrategy forSpec(ExperimentSpec spec, BayesianStrategy.PendingPolicy pendingPolicy) {
+    return forSpec(spec, pendingPolicy, LocalModelOptions.defaults());
+  }
+
+  /** As {@link #forSpec(ExperimentSpec, BayesianStrategy.PendingPolicy)}, with the local model of large experiments. */
+  public static SuggestionStrategy forSpec(ExperimentSpec spec, BayesianStrategy.PendingPolicy pendingPolicy,
+      LocalModelOptions local) {
     switch (spec.type()) {
       case RANDOM:
         return new RandomStrategy();
@@ -33,7 +39,7 @@ public final class Strategies {
         }
         return new BayesianStrategy(
             BayesianStrategy.defaultInitialDesign(spec.space().parameters().size(), spec.observationBudget()),
-            pendingPolicy);
+            pendingPolicy, local);
     }
   }
 }

@@ -58,4 +58,21 @@ class ExperimentOptionsTest {
         .contains("options.warp is not an option"));
     assertEquals("fantasies", ExperimentOptions.defaults().withPendingPolicy("fantasies").pendingPolicyName());
   }
+
+  @Test
+  void theLocalModelSwitchIsSavedAndChangesSuggestionsOnlyPastItsThreshold() {
+    // Local past 6 completed trials on the 6 nearest: the 9 observations of grown() are beyond it.
+    ExperimentOptions local = ExperimentOptions.defaults().withLocalModel(6, 6);
+    Experiment original = grown(local);
+    Experiment resumed = Experiment.fromJson(original.toJson());
+    assertEquals(local, resumed.options());
+    assertEquals(original.suggest().assignments(), resumed.suggest().assignments());
+    assertNotEquals(grown(ExperimentOptions.defaults()).suggest().assignments(),
+        Experiment.fromJson(original.toJson()).suggest().assignments(), "the local model must have been used");
+    assertEquals(grown(ExperimentOptions.defaults().withLocalModel(9, 6)).suggest().assignments(),
+        grown(ExperimentOptions.defaults()).suggest().assignments(), "at or below the threshold nothing changes");
+    String bad = original.toJson().replaceAll("\"local_model_points\"\\s*:\\s*6", "\"local_model_points\": 1");
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> Experiment.fromJson(bad)).getMessage()
+        .contains("options.local_model_points must be an integer >= 2"));
+  }
 }
