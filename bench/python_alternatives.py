@@ -167,12 +167,17 @@ def credit_frame(spark):
 
 
 def feature_stages():
-    from pyspark.ml.feature import StringIndexer, VectorAssembler
+    """As the Databricks tour's: categorical columns indexed (a missing value is a category of its own), the
+    numeric columns with gaps (Income, Assets, Debt) imputed with their median, then one vector."""
+    from pyspark.ml.feature import Imputer, StringIndexer, VectorAssembler
 
+    with_gaps = ["Income", "Assets", "Debt"]
     indexers = [StringIndexer(inputCol=c, outputCol=c + "_index", handleInvalid="keep") for c in CATEGORICAL]
-    assembler = VectorAssembler(inputCols=NUMERIC + [c + "_index" for c in CATEGORICAL], outputCol="features",
-                                handleInvalid="keep")
-    return indexers + [assembler]
+    imputer = Imputer(inputCols=with_gaps, outputCols=[c + "_filled" for c in with_gaps], strategy="median")
+    complete = [c for c in NUMERIC if c not in with_gaps]
+    assembler = VectorAssembler(inputCols=complete + [c + "_filled" for c in with_gaps]
+                                + [c + "_index" for c in CATEGORICAL], outputCol="features")
+    return indexers + [imputer, assembler]
 
 
 def gbt(max_depth: int = 5, step_size: float = 0.1):
