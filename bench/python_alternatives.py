@@ -298,8 +298,8 @@ def main(argv=None) -> int:
         },
         "spark": {
             "bayestune BayesianTuner": spark_bayestune,
-            "Optuna GPSampler, n_jobs": lambda *a: spark_optuna(*a, sampler_name="gp"),
-            "Optuna TPE (multivariate), n_jobs": lambda *a: spark_optuna(*a, sampler_name="tpe"),
+            "Optuna GPSampler (n_jobs)": lambda *a: spark_optuna(*a, sampler_name="gp"),
+            "Optuna TPE multivariate (n_jobs)": lambda *a: spark_optuna(*a, sampler_name="tpe"),
         },
     }
     wanted = None if args.methods == "all" else set(args.methods.split(","))
