@@ -249,7 +249,7 @@ class MlflowServer:
              str(self.port), "--backend-store-uri", f"sqlite:///{workdir}/mlflow.db",
              "--default-artifact-root", f"{workdir}/mlflow-artifacts", "--workers", "1"],
             stdout=subprocess.DEVNULL, stderr=open(os.path.join(workdir, "mlflow.log"), "w"))
-        deadline = time.time() + 120
+        deadline = time.time() + 600  # a loaded machine starts it slowly
         while time.time() < deadline:
             try:
                 with socket.create_connection(("127.0.0.1", self.port), timeout=1):
