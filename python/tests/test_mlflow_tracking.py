@@ -152,7 +152,10 @@ def test_server_down_mid_run_the_job_completes_and_a_resumed_run_logs_what_was_m
         s.start()
         done = run_job(job)
         assert done.returncode == 0, done.stdout + done.stderr[-3000:]
-        assert "mlflow: continued parent run" in done.stdout and "not logged" not in done.stdout, done.stdout
+        # "continued" when the first run had created the parent before the server went down, else "logged" (it
+        # depends on how soon the server was stopped); either way one parent with every trial, checked below.
+        assert "mlflow: continued parent run" in done.stdout or "mlflow: logged parent run" in done.stdout, done.stdout
+        assert "not logged" not in done.stdout, done.stdout
         client = MlflowClient(s.uri)
         parents, children = runs_of(client, "outage")
         assert len(parents) == 1
