@@ -162,15 +162,19 @@ public final class MlflowTracker implements TrialListener {
     state.openParent(runs, settings, parent);
     List<Observation> pending;
     ParentResults r;
+    boolean ending;
     synchronized (this) {
       pending = new ArrayList<>(observed.values());
       r = results;
+      ending = finishing;
     }
     for (Observation o : pending) {
       state.logTrial(runs, TrialRunContent.of(o, metric));
     }
     if (r == null) {
-      return true;
+      // done only if the end was asked for before this pass looked: a finish() arriving during the pass brings
+      // results that the next pass must log
+      return ending;
     }
     state.finishParent(runs, parent, r);
     return true;
