@@ -18,6 +18,7 @@ its run. Usage (from a checkout, after ``bash bench/python-env``)::
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import socket
@@ -263,6 +264,18 @@ class MlflowServer:
         self.process.wait(30)
 
 
+def rows_from_results(path: str) -> list[Row]:
+    """One row per (task, method) from a JSON-lines results file, in the order first seen."""
+    grouped: dict[tuple[str, str], Row] = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            r = json.loads(line)
+            row = grouped.setdefault((r["task"], r["method"]), Row(r["task"], r["method"], [], []))
+            row.aucs.append(r["auc"])
+            row.seconds.append(r["seconds"])
+    return list(grouped.values())
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seeds", type=int, default=5)
@@ -270,9 +283,19 @@ def main(argv=None) -> int:
     parser.add_argument("--parallelism", type=int, default=4)
     parser.add_argument("--tasks", default="sklearn,spark")
     parser.add_argument("--methods", default="all", help="comma-separated method names, or all")
+    parser.add_argument("--first-seed", type=int, default=1, help="seeds first-seed .. first-seed + seeds - 1")
+    parser.add_argument("--results", default=None,
+                        help="a JSON-lines file each finished run is appended to; the table is made from all its lines "
+                             "(so seeds run in several sittings make one table)")
+    parser.add_argument("--table-only", action="store_true", help="write the table from --results and run nothing")
     parser.add_argument("--out", default=None, help="a Markdown file whose section this run (re)writes")
     args = parser.parse_args(argv)
 
+    if args.table_only:
+        rows = rows_from_results(args.results)
+        print(write_section(rows, args, "nice .venv-bench/bin/python bench/python_alternatives.py "
+                            + " ".join(argv or sys.argv[1:]), 0.0, args.out))
+        return 0
     os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     # One thread per trial for every method: scikit-learn's OpenMP would otherwise start a thread per core in each
@@ -311,11 +334,15 @@ def main(argv=None) -> int:
                 if wanted is not None and name not in wanted:
                     continue
                 outcomes = []
-                for seed in range(1, args.seeds + 1):
+                for seed in range(args.first_seed, args.first_seed + args.seeds):
                     outcome = run(spark, seed, args.budget, args.parallelism, workdir)
                     print(f"{task:8s} {name:36s} seed {seed}: best AUC {outcome.best_auc:.4f} "
                           f"in {outcome.seconds:.0f} s", flush=True)
                     outcomes.append(outcome)
+                    if args.results:
+                        with open(args.results, "a", encoding="utf-8") as f:
+                            f.write(json.dumps({"task": task, "method": name, "seed": seed, "budget": args.budget,
+                                                "auc": outcome.best_auc, "seconds": outcome.seconds}) + "\n")
                 rows.append(Row(task, name, [o.best_auc for o in outcomes], [o.seconds for o in outcomes]))
     finally:
         if mlflow_server is not None:
@@ -323,6 +350,8 @@ def main(argv=None) -> int:
         spark.stop()
         shutil.rmtree(workdir, ignore_errors=True)
     command = "nice .venv-bench/bin/python bench/python_alternatives.py " + " ".join(argv or sys.argv[1:])
+    if args.results:
+        rows = rows_from_results(args.results)
     text = write_section(rows, args, command, time.time() - started, args.out)
     print(text)
     return 0

@@ -54,14 +54,14 @@ def verdicts(rows: list[Row]) -> list[str]:
 
 
 def table(rows: list[Row]) -> list[str]:
-    out = ["| task | method | median best AUC | quartiles | median wall-clock | vs fastest |",
-           "|---|---|---|---|---|---|"]
+    out = ["| task | method | seeds | median best AUC | quartiles | median wall-clock | vs fastest |",
+           "|---|---|---|---|---|---|---|"]
     for task in dict.fromkeys(r.task for r in rows):
         fastest = min(statistics.median(r.seconds) for r in rows if r.task == task)
         for r in (r for r in rows if r.task == task):
             q1, q2, q3 = quartiles(r.aucs)
             seconds = statistics.median(r.seconds)
-            out.append(f"| {r.task} | {r.method} | {q2:.4f} | {q1:.4f} - {q3:.4f} | {seconds:.0f} s "
+            out.append(f"| {r.task} | {r.method} | {len(r.aucs)} | {q2:.4f} | {q1:.4f} - {q3:.4f} | {seconds:.0f} s "
                        f"| {seconds / fastest:.2f}x |")
     return out
 
@@ -80,7 +80,7 @@ def write_section(rows: list[Row], args, command: str, seconds: float, out: str 
         "",
         f"On {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {platform.node()} ({os.cpu_count()} cores, "
         f"{platform.system()} {platform.machine()}, Python {platform.python_version()}), commit {commit()}, "
-        f"in {seconds / 60:.1f} min: budget {args.budget}, parallelism {args.parallelism}, seeds 1-{args.seeds}, "
+        f"budget {args.budget}, parallelism {args.parallelism}, seeds as the table's column says, "
         "local Spark with as many slots as the parallelism. Best AUC: the highest 3-fold mean AUC a method "
         "observed (the same measure for all); wall-clock: the whole tuning call.",
         "",
