@@ -257,6 +257,7 @@ class MlflowServer:
                     return
             except OSError:
                 time.sleep(0.5)
+        self.stop()  # not left behind (with its uvicorn and job-runner children) when it never answered
         raise RuntimeError(f"the MLflow server did not start on port {self.port}; see {workdir}/mlflow.log")
 
     def stop(self) -> None:
