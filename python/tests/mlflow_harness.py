@@ -60,8 +60,14 @@ class MlflowServer:
             try:
                 self.process.wait(30)
             except subprocess.TimeoutExpired:
+                pass
+            # The server's job runner and huey consumers shut down slower than the server itself and outlived it
+            # when only SIGTERM was sent: whatever is left of the group goes now.
+            try:
                 os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait()
+            except ProcessLookupError:
+                pass
+            self.process.wait()
         self.process = None
 
 
