@@ -117,8 +117,7 @@ def read_until(process: subprocess.Popen, prefix: str, timeout: float = 2400) ->
 
 
 def trials_csv(output: str) -> list:
-    (part,) = glob.glob(os.path.join(output, "trials.csv", "part-*.csv"))
-    with open(part) as f:
+    with open(os.path.join(output, "trials.csv")) as f:  # one CSV file (TrialsCsv), not Spark's part folder
         return list(csv.DictReader(f))
 
 

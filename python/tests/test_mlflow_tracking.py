@@ -56,9 +56,6 @@ def assert_children_match_trials(children, parent, trials, metric):
         float(c.data.tags["bayestune.seconds"])
 
 
-@pytest.mark.xfail(reason="known defect, open: on an idle machine (job done in 30 s) the run summary reports MLflow "
-                          "logging incomplete instead of 'mlflow: logged parent run' (seen in CI at ad03959 and again at "
-                          "34f02df); it passed on the loaded machine. Remove this mark with the fix.", strict=False)
 def test_credit_job_logs_a_parent_a_child_per_trial_artifacts_and_a_loadable_model(server, tmp_path, spark):
     output = str(tmp_path / "credit")
     job = tmp_path / "credit-lr.yaml"

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 
 /**
@@ -114,13 +113,10 @@ public final class JobTracking {
   public static ParentResults.Artifacts artifacts(Configuration hadoop, OutputLocation output, List<String> written,
       String sparkVersion) {
     return (folder, runId) -> {
-      for (String name : List.of("best.json", "report.html")) {
+      for (String name : List.of("best.json", "report.html", "trials.csv")) {
         if (written.contains(name)) {
           copy(hadoop, output.resolve(name), folder.resolve(name));
         }
-      }
-      if (written.contains("trials.csv")) {
-        copy(hadoop, csvPart(hadoop, output.resolve("trials.csv")), folder.resolve("trials.csv"));
       }
       if (written.contains("best-model")) {
         Path model = folder.resolve("model");
@@ -129,17 +125,6 @@ public final class JobTracking {
         SparkModelFlavor.describe(model, "model", runId, sparkVersion);
       }
     };
-  }
-
-  /** The one part file of Spark's CSV output folder. */
-  private static String csvPart(Configuration hadoop, String folder) throws IOException {
-    org.apache.hadoop.fs.Path dir = new org.apache.hadoop.fs.Path(folder);
-    for (FileStatus f : dir.getFileSystem(hadoop).listStatus(dir)) {
-      if (f.getPath().getName().startsWith("part-") && f.getPath().getName().endsWith(".csv")) {
-        return f.getPath().toString();
-      }
-    }
-    throw new FileNotFoundException(folder + ": no part-*.csv file");
   }
 
   private static void copy(Configuration hadoop, String from, Path to) throws IOException {
