@@ -12,6 +12,11 @@ BAYESTUNE_S3_ENDPOINT for an S3-compatible store).
     s = exp.suggest()                  # Suggestion(id='1', assignments={'water': 0.41})
     exp.observe(s, 41.3)               # or exp.observe(s, failed=True, reason="cracked")
     exp.best()                         # Best(assignments=..., value=41.3, suggestion='1', ...)
+
+With several metrics (``metrics=[{"name": "strength", "objective": "maximize"}, {"name": "cost", "objective":
+"minimize"}, {"name": "slump", "strategy": "constraint", "threshold": 10}]``) an observation reports each one:
+``exp.observe(s, values={"strength": 41.3, "cost": 88.0, "slump": 12.5})``, and :meth:`Experiment.best_assignments`
+gives SigOpt's list: the Pareto frontier of the feasible observations when two metrics are optimized.
 """
 from __future__ import annotations
 
@@ -35,21 +40,25 @@ class Suggestion:
 
 @dataclass(frozen=True)
 class Observation:
+    """A stored observation; ``value`` is the first metric's, ``values`` maps every reported metric to its value."""
     suggestion: Optional[str]
     assignments: dict
     failed: bool
     value: Optional[float] = None
     value_stddev: Optional[float] = None
+    values: Optional[dict] = None
 
 
 @dataclass(frozen=True)
 class Best:
-    """SigOpt's best_assignments: with noisy values, the trial a model of all trials rates highest (value_estimate)."""
+    """SigOpt's best_assignments: with noisy values, the trial a model of all trials rates highest (value_estimate).
+    ``values`` maps each metric to its value when the experiment has several."""
     assignments: dict
     value: float
     suggestion: Optional[str] = None
     value_stddev: Optional[float] = None
     value_estimate: Optional[float] = None
+    values: Optional[dict] = None
 
 
 class Experiment:
@@ -112,17 +121,27 @@ class Experiment:
 
     def observe(self, suggestion: Union[Suggestion, str, int], value: Optional[float] = None,
                 value_stddev: Optional[float] = None, failed: bool = False,
-                reason: Optional[str] = None) -> Observation:
+                reason: Optional[str] = None, values: Union[dict, list, None] = None) -> Observation:
         """Reports what ``suggestion`` gave: its ``value`` (and ``value_stddev`` when it is noisy), or ``failed=True``
-        with a ``reason``. Observations are final: a second report of the same suggestion is refused."""
+        with a ``reason``. Observations are final: a second report of the same suggestion is refused.
+
+        An experiment with several metrics takes ``values`` instead of ``value``: a dict from each metric's name to
+        its value (or to ``(value, value_stddev)``), or SigOpt's list ``[{"name": ..., "value": ...,
+        "value_stddev": ...}]``; every optimized and constraint metric needs one.
+        """
         sid = suggestion.id if isinstance(suggestion, Suggestion) else suggestion
         if isinstance(sid, bool) or not isinstance(sid, (str, int)):
             raise TypeError(f"bayestune: observe suggestion must be a Suggestion or its id, but got {suggestion!r}")
         args = ["observe", "--at", self.at, "--suggestion", str(sid)]
         if failed:
-            if value is not None:
-                raise ValueError(f"bayestune: suggestion {sid}: give a value or failed=True, not both")
+            if value is not None or values is not None:
+                raise ValueError(f"bayestune: suggestion {sid}: give a value (or values) or failed=True, not both")
             args += ["--failed"] + (["--reason", str(reason)] if reason else [])
+        elif values is not None:
+            if value is not None or value_stddev is not None:
+                raise ValueError(f"bayestune: suggestion {sid}: give value (one metric) or values (several), not both; "
+                                 "put each metric's stddev in values, e.g. values={'auc': (0.91, 0.01)}")
+            args += ["--values", json.dumps(_metric_values(sid, values))]
         else:
             if value is None:
                 raise ValueError(f"bayestune: suggestion {sid}: observe needs a value, or failed=True (with a reason) "
@@ -131,14 +150,24 @@ class Experiment:
             if value_stddev is not None:
                 args += ["--stddev", _number(sid, "value_stddev", value_stddev)]
         o = _cli.run(args)
-        v = (o.get("values") or [{}])[0]
-        return Observation(o.get("suggestion"), o.get("assignments", {}), o["failed"], v.get("value"),
-                           v.get("value_stddev"))
+        reported = o.get("values") or []
+        first = reported[0] if reported else {}
+        return Observation(o.get("suggestion"), o.get("assignments", {}), o["failed"], first.get("value"),
+                           first.get("value_stddev"), {v["name"]: v["value"] for v in reported} or None)
 
     def best(self) -> Optional[Best]:
-        """The best assignments so far, or None before the first successful observation."""
-        page = _cli.run(["best", "--at", self.at])
-        return _best(page["data"][0]) if page["data"] else None
+        """The best assignments so far (the best feasible one when there are constraints), or None before the first
+        successful (feasible) observation. Two optimized metrics have no single best: use :meth:`best_assignments`."""
+        front = self.best_assignments()
+        if len(front) > 1:
+            raise ValueError(f"bayestune: experiment {self.name!r} optimizes two metrics, so it has no single best: "
+                             "best_assignments() gives the Pareto frontier (a list)")
+        return front[0] if front else None
+
+    def best_assignments(self) -> list[Best]:
+        """SigOpt's best_assignments list: the Pareto frontier of the feasible observations when two metrics are
+        optimized, else the one best (an empty list before the first successful, feasible observation)."""
+        return [_best(b) for b in _cli.run(["best", "--at", self.at])["data"]]
 
     def show(self) -> dict:
         """The experiment as the CLI shows it: its spec, location, seed and ``progress``."""
@@ -172,7 +201,40 @@ def _suggestion(s: dict) -> Suggestion:
 
 
 def _best(b: dict) -> Best:
-    return Best(b["assignments"], b["value"], b.get("suggestion"), b.get("value_stddev"), b.get("value_estimate"))
+    values = {v["name"]: v["value"] for v in b.get("values", [])} or None
+    return Best(b["assignments"], b["value"], b.get("suggestion"), b.get("value_stddev"), b.get("value_estimate"),
+                values)
+
+
+def _metric_values(sid: Any, values: Union[dict, list]) -> list[dict]:
+    """SigOpt's values list from a dict ``{name: value | (value, stddev)}`` or the list itself, numbers checked."""
+    if isinstance(values, dict):
+        items = []
+        for name, v in values.items():
+            if isinstance(v, (tuple, list)):
+                if len(v) != 2:
+                    raise ValueError(f"bayestune: suggestion {sid}: values[{name!r}] must be a value or "
+                                     f"(value, value_stddev), but got {v!r}")
+                items.append({"name": name, "value": v[0], "value_stddev": v[1]})
+            else:
+                items.append({"name": name, "value": v})
+    elif isinstance(values, list) and all(isinstance(v, dict) and "name" in v for v in values):
+        items = [dict(v) for v in values]
+    else:
+        raise TypeError(f"bayestune: suggestion {sid}: values must be a dict such as {{'auc': 0.91, 'recall': 0.7}} "
+                        f"or a list of {{'name': ..., 'value': ...}}, but got {values!r}")
+    if not items:
+        raise ValueError(f"bayestune: suggestion {sid}: values is empty; give each metric's value")
+    out = []
+    for item in items:
+        name = item["name"]
+        if not isinstance(name, str) or not name:
+            raise TypeError(f"bayestune: suggestion {sid}: a metric name in values must be a string, but got {name!r}")
+        entry = {"name": name, "value": float(_number(sid, f"values[{name!r}]", item.get("value")))}
+        if item.get("value_stddev") is not None:
+            entry["value_stddev"] = float(_number(sid, f"values[{name!r}] stddev", item["value_stddev"]))
+        out.append(entry)
+    return out
 
 
 def _load_spec(spec: Union[dict, str]) -> dict:

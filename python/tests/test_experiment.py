@@ -85,6 +85,46 @@ def test_bad_input_names_the_field_and_the_fix(tmp_path):
     assert exp.progress["observation_count"] == 1, "a refused call changes nothing"
 
 
+def test_two_metrics_and_a_constraint_from_python(tmp_path):
+    at = str(tmp_path / "mix")
+    metrics = [{"name": "strength", "objective": "maximize"}, {"name": "cost", "objective": "minimize"},
+               {"name": "slump", "objective": "maximize", "strategy": "constraint", "threshold": 0.3}]
+    exp = Experiment.create(name="mix", parameters=PARAMETERS, metrics=metrics, budget=8, at=at, seed=3)
+    reported = {}
+    for i, s in enumerate(exp.suggest(count=4)):
+        w = s.assignments["water"]
+        # the last one violates the slump constraint (0.1 < 0.3) yet would dominate on both objectives
+        values = {"strength": 100.0 if i == 3 else strength(s.assignments), "cost": 1.0 if i == 3 else 50 + 10 * i,
+                  "slump": 0.1 if i == 3 else (w, 0.01)}
+        o = exp.observe(s, values=values)
+        assert o.values["strength"] == values["strength"] and o.values["cost"] == values["cost"]
+        reported[s.id] = values
+
+    front = exp.best_assignments()
+    infeasible = [sid for sid, v in reported.items() if v["slump"] == 0.1]
+    assert front and all(b.suggestion not in infeasible for b in front), "a constraint violation is never best"
+    feasible = {sid: v for sid, v in reported.items() if sid not in infeasible}
+    for b in front:  # every point of the front is a feasible observation that no other feasible one dominates
+        mine = feasible[b.suggestion]
+        assert b.values["strength"] == mine["strength"] and b.values["cost"] == mine["cost"]
+        assert not any(v["strength"] >= mine["strength"] and v["cost"] <= mine["cost"] and v != mine
+                       for v in feasible.values())
+    if len(front) > 1:
+        with pytest.raises(ValueError, match="best_assignments"):
+            exp.best()
+
+    s = exp.suggest()
+    with pytest.raises(ValueError, match="not both"):
+        exp.observe(s, 1.0, values={"strength": 1.0})
+    with pytest.raises(TypeError, match="values must be a dict"):
+        exp.observe(s, values=[1.0, 2.0])
+    with pytest.raises(ValueError, match="finite"):
+        exp.observe(s, values={"strength": float("nan"), "cost": 1.0, "slump": 1.0})
+    with pytest.raises(ValueError, match="slump"):  # a constraint metric's value is missing: the CLI names it
+        exp.observe(s, values={"strength": 1.0, "cost": 1.0})
+    assert exp.progress["observation_count"] == 4, "refused observations change nothing"
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -98,18 +97,21 @@ public final class MlflowTracker implements TrialListener {
    * Waits (boundedly) for the background logging to end and returns the summary line: what was logged, or what
    * could not be and how to get it logged.
    */
-  public synchronized String close() {
-    finishing = true;
-    notifyAll();
-    long deadline = System.nanoTime() + DRAIN.toNanos();
+  public String close() {
+    synchronized (this) {
+      finishing = true;
+      notifyAll();
+    }
+    // join, not wait on this monitor: the worker's last notifyAll comes before it stops being alive, so a waiter
+    // woken by it could still see it alive and sleep out the whole drain (seen: a 30 s job that took 5 min more)
     try {
-      while (worker.isAlive() && System.nanoTime() < deadline) {
-        wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
-      }
+      worker.join(DRAIN.toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    return state.summary(settings, observed.size(), worker.isAlive(), results != null, parent.resumeHint());
+    synchronized (this) {
+      return state.summary(settings, observed.size(), worker.isAlive(), results != null, parent.resumeHint());
+    }
   }
 
   private void work() {
