@@ -16,7 +16,7 @@ import java.util.Set;
 final class ClusterBenchCommand {
   static final String USAGE = String.join("\n",
       "bayestune bench cluster [--functions hartmann6-in-12,ackley12] [--slots 16,64,256] [--budgets 1000,2000,5000]",
-      "    [--seeds 1] [--lookahead 1] [--clock wall|cpu] [--save-state true|false] [--raw trials.csv]",
+      "    [--seeds 1 | --seeds FIRST-LAST] [--lookahead 1] [--clock wall|cpu] [--save-state true|false] [--raw trials.csv]",
       "    [--out docs/benchmarks.md]");
 
   private ClusterBenchCommand() {
@@ -41,7 +41,11 @@ final class ClusterBenchCommand {
       err.println("bayestune: bench cluster: --clock must be wall or cpu, but got " + clock);
       return 2;
     }
-    ClusterBenchmark.Options o = new ClusterBenchmark.Options(functions, slots, budgets, (int) a.integer("seeds", 1),
+    String seeds = a.get("seeds") == null ? "1" : a.get("seeds");
+    // "N" runs seeds 1..N; "FIRST-LAST" a range, so that seeds can run in separate processes.
+    List<Integer> seedRange = integers(List.of(seeds.contains("-") ? seeds.split("-", 2) : new String[] {"1", seeds}),
+        "--seeds");
+    ClusterBenchmark.Options o = new ClusterBenchmark.Options(functions, slots, budgets, seedRange.get(0), seedRange.get(1),
         (int) a.integer("lookahead", 1), clock.equals("cpu"), !"false".equals(a.get("save-state")),
         a.get("raw") == null ? null : Path.of(a.get("raw")), line);
     long start = System.nanoTime();

@@ -24,7 +24,7 @@ public final class ClusterBenchmark {
   private static final double[] MINUTE_MARKS = {10, 20, 40, 80, 160, 320};
 
   /** @param budgets one budget per slot count (same order) */
-  public record Options(List<BenchmarkFunction> functions, List<Integer> slots, List<Integer> budgets, int seeds,
+  public record Options(List<BenchmarkFunction> functions, List<Integer> slots, List<Integer> budgets, int firstSeed, int lastSeed,
       int lookahead, boolean cpuClock, boolean saveState, Path raw, String commandLine) {
   }
 
@@ -48,15 +48,16 @@ public final class ClusterBenchmark {
     List<ClusterSimulation.Result> results = new ArrayList<>();
     for (BenchmarkFunction f : o.functions()) {
       for (int i = 0; i < o.slots().size(); i++) {
-        for (int seed = 1; seed <= o.seeds(); seed++) {
+        for (int seed = o.firstSeed(); seed <= o.lastSeed(); seed++) {
           var config = new ClusterSimulation.Config(f, o.slots().get(i), o.budgets().get(i), seed, o.lookahead(),
               o.cpuClock(), o.saveState());
           long start = System.nanoTime();
           ClusterSimulation.Result r = new ClusterSimulation(config).run();
           results.add(r);
-          log.printf(Locale.ROOT, "cluster: %s P=%d budget=%d seed=%d: utilization %.4f (%.4f while dispatching),"
+          log.printf(Locale.ROOT, "cluster: %s P=%d budget=%d seed=%d: utilization %.4f (%.4f while dispatching,"
+              + " %.4f with a zero-time optimizer),"
               + " regret %.4g, %d batches, optimizer %.0f s, in %.0f s%n", f.name(), config.slots(), config.budget(),
-              seed, r.utilization(), r.utilizationWhileDispatching(), r.finalRegret(), r.batches().size(),
+              seed, r.utilization(), r.utilizationWhileDispatching(), r.idealUtilization(), r.finalRegret(), r.batches().size(),
               r.optimizerSeconds(), (System.nanoTime() - start) / 1e9);
           if (o.raw() != null) {
             appendRaw(o.raw(), r);
@@ -87,18 +88,21 @@ public final class ClusterBenchmark {
     md.append(String.format(Locale.ROOT, "on %s, %s (%d cores, %s, %s), in %.1f min; work tree at commit %s. The"
         + " optimizer's %s time is charged to the virtual clock%s; trials take log-normal times (median 60 s,"
         + " sigma 0.5); lookahead %d. Utilization is busy slot time over slots x time: over the whole run, and"
-        + " until the last trial started (after that, slots can only wait for the slowest trials).%n%n",
+        + " until the last trial started (after that, slots can only wait for the slowest trials); \"zero-time\" is the"
+        + " whole-run utilization of a driver that takes no time at all with the same trial durations (the ceiling"
+        + " the final wait sets).%n%n",
         env.date(), env.host(), env.cores(), env.os(), env.jvm(), seconds / 60, env.commit(),
         o.cpuClock() ? "CPU" : "wall", o.saveState() ? " (observe, state serialization and suggest)" : " (observe and suggest)",
         o.lookahead()));
-    md.append("| function | P | trials | seed | utilization | until last start | sim. minutes | batches (mean size)"
-        + " | batch seconds p50 / p90 / p99 / max | final regret |\n|---|---|---|---|---|---|---|---|---|---|\n");
+    md.append("| function | P | trials | seed | utilization | until last start | zero-time | sim. minutes"
+        + " | batches (mean size) | batch seconds p50 / p90 / p99 / max | final regret |\n"
+        + "|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (ClusterSimulation.Result r : results) {
       double[] s = r.batches().stream().mapToDouble(ClusterSimulation.Batch::seconds).sorted().toArray();
       double mean = r.batches().stream().mapToInt(ClusterSimulation.Batch::size).average().orElse(0);
-      md.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %.4f | %.4f | %.1f | %d (%.1f) | %.2f / %.2f / %.2f / %.2f | %.4g |%n",
+      md.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %.4f | %.4f | %.4f | %.1f | %d (%.1f) | %.2f / %.2f / %.2f / %.2f | %.4g |%n",
           r.config().function().name(), r.config().slots(), r.regretByTrial().length, r.config().seed(), r.utilization(),
-          r.utilizationWhileDispatching(), r.makespan() / 60, s.length, mean, percentile(s, 50), percentile(s, 90),
+          r.utilizationWhileDispatching(), r.idealUtilization(), r.makespan() / 60, s.length, mean, percentile(s, 50), percentile(s, 90),
           percentile(s, 99), s.length == 0 ? 0 : s[s.length - 1], r.finalRegret()));
     }
     md.append("\nRegret against trial count (best observed minus the optimum, after that many observations):\n\n");

@@ -62,6 +62,25 @@ public final class ClusterSimulation {
       return busyBeforeLastDispatch / (config.slots() * lastDispatch);
     }
 
+    /**
+     * The utilization a driver that takes no time at all would reach with the same trials (their durations
+     * follow from the seed and the id alone, and such a driver starts them in id order the moment a slot
+     * frees): the ceiling set by the final wait for the slowest trials, which no optimizer can shorten.
+     */
+    public double idealUtilization() {
+      PriorityQueue<Double> ends = new PriorityQueue<>();
+      double busy = 0;
+      double makespan = 0;
+      for (int id = 1; id <= config.budget(); id++) {
+        double start = ends.size() < config.slots() ? 0 : ends.poll();
+        double d = duration(config.seed(), Integer.toString(id));
+        busy += d;
+        makespan = Math.max(makespan, start + d);
+        ends.add(start + d);
+      }
+      return busy / (config.slots() * makespan);
+    }
+
     public double finalRegret() {
       return regretByTrial[regretByTrial.length - 1];
     }
@@ -179,7 +198,11 @@ public final class ClusterSimulation {
 
   /** Log-normal, median 60 s, sigma 0.5, from the seed and the suggestion's id alone. */
   private double duration(Suggestion s) {
-    SplittableRandom rng = new SplittableRandom(config.seed() * 0x9E3779B97F4A7C15L + Long.parseLong(s.id()));
+    return duration(config.seed(), s.id());
+  }
+
+  private static double duration(long seed, String id) {
+    SplittableRandom rng = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + Long.parseLong(id));
     return 60.0 * Math.exp(0.5 * rng.nextGaussian());
   }
 

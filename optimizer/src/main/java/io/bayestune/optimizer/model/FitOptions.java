@@ -24,9 +24,13 @@ public record FitOptions(int restarts, int maxIterations, int candidateDraws, in
     }
   }
 
-  /** 3 restarts chosen among 16 draws, 100 iterations each, hyperparameters fitted on at most 250 points, noise >= 1e-9. */
+  /**
+   * 3 restarts chosen among 16 draws, 100 iterations each, hyperparameters fitted on at most 128 points (a seeded
+   * subset above that; was 250 until a cluster of 64-256 slots showed the fit on 129-250 points, 0.3-1.5 s of CPU per
+   * suggestion, to be the slowest stretch of a large run: docs/benchmarks.md, "Scale"), noise >= 1e-9.
+   */
   public static FitOptions defaults() {
-    return new FitOptions(3, 100, 16, 250, 1e-9);
+    return new FitOptions(3, 100, 16, 128, 1e-9);
   }
 
   public FitOptions withRestarts(int r) {

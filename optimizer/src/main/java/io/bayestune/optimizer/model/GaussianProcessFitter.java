@@ -59,23 +59,11 @@ public final class GaussianProcessFitter {
     Objects.requireNonNull(rng, "rng");
     int d = validate(x, y, noiseVariance);
     int n = x.length;
-    double mean = 0;
-    for (double v : y) {
-      mean += v / n;
-    }
-    double sumSquares = 0;
-    for (double v : y) {
-      sumSquares += (v - mean) * (v - mean);
-    }
-    double std = n > 1 ? Math.sqrt(sumSquares / (n - 1)) : 0.0;
-    // A constant outcome (or a single one) has no scale to learn; 1 keeps its units.
-    double scale = std > 1e-12 * Math.max(1.0, Math.abs(mean)) ? std : 1.0;
-    double[] yStandard = new double[n];
-    double[] knownNoise = new double[n];
-    for (int i = 0; i < n; i++) {
-      yStandard[i] = (y[i] - mean) / scale;
-      knownNoise[i] = noiseVariance == null ? Double.NaN : noiseVariance[i] / (scale * scale);
-    }
+    Standardized data = Standardized.of(y, noiseVariance);
+    double mean = data.mean();
+    double scale = data.scale();
+    double[] yStandard = data.y();
+    double[] knownNoise = data.knownNoise();
 
     int[] subset = subset(n, options.maxFitPoints(), rng);
     double[][] xFit = new double[subset.length][];
@@ -89,13 +77,60 @@ public final class GaussianProcessFitter {
     MarginalLikelihood likelihood = new MarginalLikelihood(xFit, yFit, noiseFit);
     HyperparameterPrior prior = HyperparameterPrior.defaults(d, options.minNoiseVariance(), likelihood.hasKnownNoise());
     double[] theta = maximizePosterior(likelihood, prior, options, rng);
+    return data.condition(x, Hyperparameters.fromTheta(theta, mean, scale));
+  }
 
-    Hyperparameters hyper = Hyperparameters.fromTheta(theta, mean, scale);
-    double[] pointNoise = new double[n];
-    for (int i = 0; i < n; i++) {
-      pointNoise[i] = Double.isNaN(knownNoise[i]) ? hyper.noiseVariance() : knownNoise[i] * hyper.knownNoiseScale();
+  /**
+   * Conditions on data with the kernel of hyperparameters fitted earlier (length scales, signal and noise
+   * variances, known-noise scale, all in standardized units), standardizing these outcomes as {@link #fit}
+   * would: what a refit that found the same kernel would give, without the fit. For refits on a schedule.
+   *
+   * @param noiseVariance as in {@link #fit}
+   * @throws IllegalStateException if K is not positive definite even with jitter
+   */
+  public static GaussianProcess conditionWithKernel(double[][] x, double[] y, double[] noiseVariance,
+      Hyperparameters kernel) {
+    int d = validate(x, y, noiseVariance);
+    if (d != kernel.dimension()) {
+      throw new IllegalArgumentException("points have " + d + " coordinates but the kernel has "
+          + kernel.dimension() + " length scales");
     }
-    return GaussianProcess.condition(x, yStandard, pointNoise, hyper);
+    Standardized data = Standardized.of(y, noiseVariance);
+    return data.condition(x, new Hyperparameters(kernel.lengthScales(), kernel.signalVariance(),
+        kernel.noiseVariance(), kernel.knownNoiseScale(), data.mean(), data.scale()));
+  }
+
+  /** Outcomes standardized (mean 0, standard deviation 1) and known noise variances in the same units. */
+  private record Standardized(double mean, double scale, double[] y, double[] knownNoise) {
+    static Standardized of(double[] y, double[] noiseVariance) {
+      int n = y.length;
+      double mean = 0;
+      for (double v : y) {
+        mean += v / n;
+      }
+      double sumSquares = 0;
+      for (double v : y) {
+        sumSquares += (v - mean) * (v - mean);
+      }
+      double std = n > 1 ? Math.sqrt(sumSquares / (n - 1)) : 0.0;
+      // A constant outcome (or a single one) has no scale to learn; 1 keeps its units.
+      double scale = std > 1e-12 * Math.max(1.0, Math.abs(mean)) ? std : 1.0;
+      double[] yStandard = new double[n];
+      double[] knownNoise = new double[n];
+      for (int i = 0; i < n; i++) {
+        yStandard[i] = (y[i] - mean) / scale;
+        knownNoise[i] = noiseVariance == null ? Double.NaN : noiseVariance[i] / (scale * scale);
+      }
+      return new Standardized(mean, scale, yStandard, knownNoise);
+    }
+
+    GaussianProcess condition(double[][] x, Hyperparameters hyper) {
+      double[] pointNoise = new double[y.length];
+      for (int i = 0; i < y.length; i++) {
+        pointNoise[i] = Double.isNaN(knownNoise[i]) ? hyper.noiseVariance() : knownNoise[i] * hyper.knownNoiseScale();
+      }
+      return GaussianProcess.condition(x, y, pointNoise, hyper);
+    }
   }
 
   /**

@@ -3,6 +3,7 @@ package io.bayestune.optimizer.strategy;
 import io.bayestune.optimizer.acquisition.PosteriorMean;
 import io.bayestune.optimizer.model.FitOptions;
 import io.bayestune.optimizer.model.GaussianProcess;
+import io.bayestune.optimizer.model.Hyperparameters;
 import io.bayestune.optimizer.optim.AcquisitionMaximizer;
 import io.bayestune.optimizer.optim.SearchBox;
 import io.bayestune.optimizer.space.Assignments;
@@ -56,6 +57,8 @@ public final class BayesianStrategy implements SuggestionStrategy {
   private final FitOptions fitOptions;
   private final AcquisitionMaximizer.Options maximizerOptions;
   private final LocalModelOptions local;
+  /** Past the small scale, hyperparameters are refitted on a schedule; this keeps the last fit. */
+  private final HyperparameterSchedule schedule = new HyperparameterSchedule();
 
   public BayesianStrategy(int initialDesign, PendingPolicy pendingPolicy) {
     this(initialDesign, pendingPolicy, LocalModelOptions.defaults());
@@ -110,11 +113,10 @@ public final class BayesianStrategy implements SuggestionStrategy {
       }
     }
     UnitCubeEncoding encoding = history.encoding();
-    LocalRegion region = local.applies(history.completed().size()) ? region(history) : null;
+    LocalRegion region = regionOf(history);
     ModelState model;
     try {
-      model = region == null ? ModelState.fit(history, pendingPolicy, fitOptions)
-          : ModelState.fitLocal(history, region, pendingPolicy, local.fit());
+      model = fitModel(history, region, scheduledKernel(history));
     } catch (IllegalStateException e) {
       // Recoverable numerical trouble: a uniform draw keeps the experiment moving.
       LOG.log(Level.WARNING, "model fit failed, suggesting at random instead: " + e.getMessage());
@@ -158,6 +160,28 @@ public final class BayesianStrategy implements SuggestionStrategy {
       model = model.withPending(encoded);
     }
     return out;
+  }
+
+  /**
+   * The model of the completed trials and the open ones: global, or past the switch local to the best
+   * trial (see {@link LocalRegion}).
+   *
+   * @param region {@link #regionOf} the history
+   * @param kernel hyperparameters to keep (see {@link HyperparameterSchedule}), or null to fit them
+   */
+  private ModelState fitModel(History history, LocalRegion region, Hyperparameters kernel) {
+    return region != null ? ModelState.fitLocal(history, region, pendingPolicy, local.fit(), kernel)
+        : ModelState.fit(history, pendingPolicy, fitOptions, kernel);
+  }
+
+  /** The hyperparameters of the last scheduled refit, or null when this call fits its own. */
+  private Hyperparameters scheduledKernel(History history) {
+    return schedule.kernelFor(history, h -> fitModel(h, regionOf(h), null).gp().hyperparameters());
+  }
+
+  /** The local model's region past the switch, else null (the global model). */
+  private LocalRegion regionOf(History history) {
+    return local.applies(history.completed().size()) ? region(history) : null;
   }
 
   /** The local model's region: the neighbours of the best completed trial (encoded, failed ones as NaN). */
@@ -218,5 +242,10 @@ public final class BayesianStrategy implements SuggestionStrategy {
 
   GaussianProcess gpForTesting(History history) {
     return ModelState.fit(history, pendingPolicy, fitOptions).gp();
+  }
+
+  /** The model of the completed trials a suggestion for this history would use (schedule included). */
+  GaussianProcess fittedForTesting(History history) {
+    return fitModel(history, regionOf(history), scheduledKernel(history)).fitted();
   }
 }

@@ -18,6 +18,7 @@ import java.util.random.RandomGenerator;
 public final class History {
   private final UnitCubeEncoding encoding;
   private final List<Trial> completed;
+  private final List<Trial> arrivals;
   private final List<Assignments> open;
   private final long suggestionsMade;
   private final long seed;
@@ -64,16 +65,24 @@ public final class History {
       long seed, boolean warpOutcomes) {
     this.encoding = encoding;
     this.warpOutcomes = warpOutcomes;
-    List<Trial> sorted = new ArrayList<>(completed);
-    sorted.sort(Comparator.comparing((Trial t) -> t.assignments().toString())
-        .thenComparingDouble(Trial::value).thenComparingDouble(Trial::noiseStddev)
-        .thenComparing(Trial::failed));
-    this.completed = List.copyOf(sorted);
-    List<Assignments> sortedOpen = new ArrayList<>(open);
-    sortedOpen.sort(Comparator.comparing(Assignments::toString));
-    this.open = List.copyOf(sortedOpen);
+    this.arrivals = List.copyOf(completed);
+    // Each text key is made once, not once per comparison: at n = 5,000 that was 0.46 s of CPU per history.
+    List<Keyed<Trial>> sorted = new ArrayList<>(completed.size());
+    completed.forEach(t -> sorted.add(new Keyed<>(t.assignments().toString(), t)));
+    sorted.sort(Comparator.comparing((Keyed<Trial> k) -> k.key())
+        .thenComparingDouble(k -> k.item().value()).thenComparingDouble(k -> k.item().noiseStddev())
+        .thenComparing(k -> k.item().failed()));
+    this.completed = sorted.stream().map(Keyed::item).toList();
+    List<Keyed<Assignments>> sortedOpen = new ArrayList<>(open.size());
+    open.forEach(a -> sortedOpen.add(new Keyed<>(a.toString(), a)));
+    sortedOpen.sort(Comparator.comparing(Keyed::key));
+    this.open = sortedOpen.stream().map(Keyed::item).toList();
     this.suggestionsMade = suggestionsMade;
     this.seed = seed;
+  }
+
+  /** An item with its sort key, computed once. */
+  private record Keyed<T>(String key, T item) {
   }
 
   public UnitCubeEncoding encoding() {
@@ -83,6 +92,23 @@ public final class History {
   /** Finished evaluations in canonical order. */
   public List<Trial> completed() {
     return completed;
+  }
+
+  /**
+   * Finished evaluations in the order they were given (an experiment gives them in the order they were
+   * observed, which its saved state keeps): only for what must not change when more arrive, such as
+   * hyperparameters fitted at a scheduled point (see {@link HyperparameterSchedule}).
+   */
+  public List<Trial> arrivals() {
+    return arrivals;
+  }
+
+  /**
+   * The history as it was when only the first {@code count} arrivals were completed, with nothing open,
+   * {@code count} suggestions made before, and the same encoding, seed and options.
+   */
+  public History firstArrivals(int count) {
+    return new History(encoding, arrivals.subList(0, count), List.of(), count, seed, warpOutcomes);
   }
 
   /** Suggestions made and not yet observed, in canonical order. */

@@ -6,6 +6,7 @@ import io.bayestune.optimizer.acquisition.LogExpectedImprovement;
 import io.bayestune.optimizer.model.FitOptions;
 import io.bayestune.optimizer.model.GaussianProcess;
 import io.bayestune.optimizer.model.GaussianProcessFitter;
+import io.bayestune.optimizer.model.Hyperparameters;
 import io.bayestune.optimizer.model.YeoJohnson;
 import io.bayestune.optimizer.space.Assignments;
 import io.bayestune.optimizer.space.UnitCubeEncoding;
@@ -41,8 +42,16 @@ record ModelState(GaussianProcess gp, double incumbent, double worst, BayesianSt
    */
   static final int FANTASIES = 8;
   static ModelState fit(History history, BayesianStrategy.PendingPolicy policy, FitOptions options) {
+    return fit(history, policy, options, null);
+  }
+
+  /**
+   * @param kernel hyperparameters fitted earlier to keep (see {@link HyperparameterSchedule}), or null to fit
+   */
+  static ModelState fit(History history, BayesianStrategy.PendingPolicy policy, FitOptions options,
+      Hyperparameters kernel) {
     ModelState state = fitCompleted(history.encoding(), history.completed(), policy, options, history.random(-1),
-        history.warpOutcomes());
+        history.warpOutcomes(), kernel);
     for (Assignments open : history.open()) {
       state = state.withPending(history.encoding().encode(open));
     }
@@ -57,10 +66,10 @@ record ModelState(GaussianProcess gp, double incumbent, double worst, BayesianSt
    * gives the same model.
    */
   static ModelState fitLocal(History history, LocalRegion region, BayesianStrategy.PendingPolicy policy,
-      FitOptions options) {
+      FitOptions options, Hyperparameters kernel) {
     UnitCubeEncoding encoding = history.encoding();
     ModelState state = fitCompleted(encoding, region.select(history.completed()), policy, options,
-        history.random(-1), history.warpOutcomes());
+        history.random(-1), history.warpOutcomes(), kernel);
     List<double[]> inside = new ArrayList<>();
     for (Assignments open : history.open()) {
       double[] x = encoding.encode(open);
@@ -72,7 +81,8 @@ record ModelState(GaussianProcess gp, double incumbent, double worst, BayesianSt
   }
 
   private static ModelState fitCompleted(UnitCubeEncoding encoding, List<History.Trial> trials,
-      BayesianStrategy.PendingPolicy policy, FitOptions options, RandomGenerator rng, boolean warpOutcomes) {
+      BayesianStrategy.PendingPolicy policy, FitOptions options, RandomGenerator rng, boolean warpOutcomes,
+      Hyperparameters kernel) {
     double worst = Double.POSITIVE_INFINITY;
     double bestObserved = Double.NEGATIVE_INFINITY;
     boolean anyNoise = false;
@@ -103,7 +113,8 @@ record ModelState(GaussianProcess gp, double incumbent, double worst, BayesianSt
         noise[i] = Double.isNaN(t.noiseStddev()) || t.failed() ? Double.NaN : t.noiseStddev() * t.noiseStddev();
       }
     }
-    GaussianProcess gp = GaussianProcessFitter.fit(x, y, noise, options, rng);
+    GaussianProcess gp = kernel == null ? GaussianProcessFitter.fit(x, y, noise, options, rng)
+        : GaussianProcessFitter.conditionWithKernel(x, y, noise, kernel);
     double incumbent = bestObserved;
     // The incumbent is a posterior mean only where noise matters to the model: reported noise at the
     // scale the model fitted for it (reports the data show to be far too wide leave the model exact).
