@@ -52,6 +52,15 @@ public final class BayesianStrategy implements SuggestionStrategy {
    */
   static final int EXPLOIT_EVERY = 2;
 
+  /**
+   * A call for many free slots searches fully for its first suggestions only; the rest of the batch
+   * (a big cluster's, dozens per call) use {@link #BATCH_TAIL}, a quarter of the candidates. Measured:
+   * 64 suggestions at n = 2,000 cost 1.3 s of CPU with the full local search for each, most of it
+   * scoring candidates. Calls of up to 8 suggestions (every small-scale run) are unchanged.
+   */
+  static final int FULL_SEARCHES = 8;
+  static final AcquisitionMaximizer.Options BATCH_TAIL = new AcquisitionMaximizer.Options(128, 2, 50, 5, 8, 0.05);
+
   private final int initialDesign;
   private final PendingPolicy pendingPolicy;
   private final FitOptions fitOptions;
@@ -127,6 +136,7 @@ public final class BayesianStrategy implements SuggestionStrategy {
     }
     AcquisitionMaximizer maximizer = new AcquisitionMaximizer(encoding.domain(),
         region == null ? maximizerOptions : local.maximizer());
+    AcquisitionMaximizer lighter = new AcquisitionMaximizer(encoding.domain(), BATCH_TAIL);
     SearchBox box = region == null ? SearchBox.unitCube(encoding.dimension()) : region.box();
     Resolution resolution = new Resolution(encoding.domain(), model.noisy() ? Resolution.NOISY : 0.0);
     Arrays.stream(model.observed()).forEach(resolution::occupy);
@@ -147,7 +157,8 @@ public final class BayesianStrategy implements SuggestionStrategy {
         }
       }
       if (best.isEmpty()) {
-        best = maximizer.maximize(model.acquisition(rng), rng, allowed, 1, seeds, box);
+        best = (out.size() < FULL_SEARCHES ? maximizer : lighter).maximize(model.acquisition(rng), rng, allowed, 1,
+            seeds, box);
       }
       if (best.isEmpty()) {
         return fillAtRandom(history, count, out, taken);
