@@ -141,6 +141,17 @@ class LocalModelTest {
   }
 
   @Test
+  void aLargeBatchSearchesFullyForItsFirstMembersOnly() {
+    History history = history(90, 4, 6, 7);
+    BayesianStrategy strategy = new BayesianStrategy(10, BayesianStrategy.PendingPolicy.KRIGING_BELIEVER,
+        LocalModelOptions.of(40, 30));
+    List<Assignments> large = strategy.suggest(history, BayesianStrategy.FULL_SEARCHES + 4);
+    assertEquals(strategy.suggest(history, BayesianStrategy.FULL_SEARCHES),
+        large.subList(0, BayesianStrategy.FULL_SEARCHES), "the first members must be those of a full search");
+    assertEquals(BayesianStrategy.FULL_SEARCHES + 4, new HashSet<>(large).size(), "the lighter tail is distinct too");
+  }
+
+  @Test
   void localSuggestionsStayInTheTrustRegion() {
     History history = history(120, 3, 0, 11);
     LocalModelOptions options = LocalModelOptions.of(50, 40);
