@@ -275,8 +275,10 @@ public final class TuningLoop {
       }
       return experiment.observeFailed(outcome.suggestionId(), reason, metadata);
     }
+    // the result's facts (each fold's value, folds.<metric>) with every metric count, one or several: MLflow's child
+    // runs log the folds from them; the loop's own entries (seconds) win over a result's of the same name
+    outcome.result().metadata().forEach(metadata::putIfAbsent);
     if (!outcome.result().values().isEmpty()) {
-      metadata.putAll(outcome.result().metadata());
       return experiment.observe(outcome.suggestionId(), outcome.result().values(), metadata);
     }
     Double stddev = outcome.result().valueStddev();

@@ -129,6 +129,10 @@ class TuningLoopTest {
           return TrialResult.of(0);
         case "5":
           return TrialResult.of(ScriptedRunner.value(a), Double.POSITIVE_INFINITY);
+        case "1":
+          sleep(20); // one metric's folds as FoldStatistics keeps them, and a "seconds" the loop's own must win over
+          return new TrialResult(ScriptedRunner.value(a), 0.01, List.of(),
+              Map.of("folds.f", "0.25,0.75", "seconds", "-1"));
         default:
           sleep(20);
           return TrialResult.of(ScriptedRunner.value(a), 0.01);
@@ -163,6 +167,7 @@ class TuningLoopTest {
     assertFalse(ok.failed());
     assertEquals(0.01, ok.valueStddev());
     assertTrue(Double.parseDouble(ok.metadata().get("seconds")) >= 0.02, ok.metadata().toString());
+    assertEquals("0.25,0.75", ok.metadata().get("folds.f"), "a single metric's folds are kept (MLflow logs them)");
     assertEquals(List.of(), runner.cancelled.stream().filter(id -> !id.equals("4")).toList(),
         "only the timed-out trial is cancelled");
   }
