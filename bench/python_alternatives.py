@@ -331,20 +331,23 @@ def main(argv=None) -> int:
     started = time.time()
     try:
         for task in tasks:
-            for name, run in methods[task].items():
-                if wanted is not None and name not in wanted:
-                    continue
-                outcomes = []
-                for seed in range(args.first_seed, args.first_seed + args.seeds):
+            chosen = {name: run for name, run in methods[task].items() if wanted is None or name in wanted}
+            outcomes: dict[str, list[Outcome]] = {name: [] for name in chosen}
+            # Seed-major: each seed runs every method back to back, so a machine whose load drifts during the run
+            # slows all methods alike instead of whichever method's seeds happened to run in the busy stretch.
+            for seed in range(args.first_seed, args.first_seed + args.seeds):
+                for name, run in chosen.items():
                     outcome = run(spark, seed, args.budget, args.parallelism, workdir)
                     print(f"{task:8s} {name:36s} seed {seed}: best AUC {outcome.best_auc:.4f} "
                           f"in {outcome.seconds:.0f} s", flush=True)
-                    outcomes.append(outcome)
+                    outcomes[name].append(outcome)
                     if args.results:
                         with open(args.results, "a", encoding="utf-8") as f:
                             f.write(json.dumps({"task": task, "method": name, "seed": seed, "budget": args.budget,
-                                                "auc": outcome.best_auc, "seconds": outcome.seconds}) + "\n")
-                rows.append(Row(task, name, [o.best_auc for o in outcomes], [o.seconds for o in outcomes]))
+                                                "auc": outcome.best_auc, "seconds": outcome.seconds,
+                                                "load": os.getloadavg()[0]}) + "\n")
+            rows += [Row(task, name, [o.best_auc for o in runs], [o.seconds for o in runs])
+                     for name, runs in outcomes.items()]
     finally:
         if mlflow_server is not None:
             mlflow_server.stop()
