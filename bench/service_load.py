@@ -52,6 +52,7 @@ class Run:
         self.acknowledged: list[str] = []      # suggestion ids whose observation the server acknowledged
         self.handed: dict[str, str] = {}       # suggestion id -> its assignments, as handed out
         self.latencies: list[float] = []       # successful suggestion creates, seconds
+        self.timeline: list[tuple[float, float]] = []   # (time the create was answered, its seconds)
         self.retries = 0
         self.started_rounds = 0
 
@@ -83,6 +84,7 @@ class Run:
             assert status == 200, s
             with self.lock:
                 self.latencies.append(seconds)
+                self.timeline.append((time.time(), seconds))
                 previous = self.handed.setdefault(s["id"], json.dumps(s["assignments"], sort_keys=True))
                 assert previous == json.dumps(s["assignments"], sort_keys=True)
             time.sleep(rng.uniform(0.5, 1.5) * eval_seconds)
@@ -111,7 +113,7 @@ def percentile(values, q):
 
 
 def run(clients: int, observations: int, eval_seconds: float, kill_at: int, prepare: int, workdir: str,
-        log=None) -> dict:
+        log=None, timeline: str | None = None) -> dict:
     tokens = os.path.join(workdir, "tokens.txt")
     token = create_token(tokens, "load")
     service = ServiceProcess(state=os.path.join(workdir, "state"), tokens=tokens, prepare=prepare, log=log).start()
@@ -136,6 +138,12 @@ def run(clients: int, observations: int, eval_seconds: float, kill_at: int, prep
         for t in threads:
             t.join()
         elapsed = time.time() - started
+        if timeline:
+            with open(timeline, "w") as out:
+                out.write("seconds_since_start,latency_ms,after_kill\n")
+                for at, seconds in state.timeline:
+                    after = "" if outage is None else int(at >= down)
+                    out.write(f"{at - started:.3f},{1000 * seconds:.1f},{after}\n")
         stored = pages(service.url, (token, ""), f"/v1/experiments/{experiment}/observations")
         by_suggestion = [o["suggestion"] for o in stored]
         handed = pages(service.url, (token, ""), f"/v1/experiments/{experiment}/suggestions")
@@ -166,9 +174,17 @@ def main() -> None:
     p.add_argument("--eval-seconds", type=float, default=5.0, help="mean evaluation time per suggestion")
     p.add_argument("--kill-at", type=int, default=500, help="kill -9 after this many observations (0: never)")
     p.add_argument("--prepare", type=int, default=16, help="serve --prepare")
+    p.add_argument("--timeline", help="write each suggestion create's answer time and latency to this CSV file")
+    p.add_argument("--server-log", help="append the server's stderr to this file")
     a = p.parse_args()
     with tempfile.TemporaryDirectory(prefix="bayestune-service-load-") as workdir:
-        print(json.dumps(run(a.clients, a.observations, a.eval_seconds, a.kill_at, a.prepare, workdir)))
+        log = open(a.server_log, "a") if a.server_log else None
+        try:
+            print(json.dumps(run(a.clients, a.observations, a.eval_seconds, a.kill_at, a.prepare, workdir, log=log,
+                                 timeline=a.timeline)))
+        finally:
+            if log:
+                log.close()
 
 
 if __name__ == "__main__":

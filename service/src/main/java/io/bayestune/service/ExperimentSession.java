@@ -1,6 +1,7 @@
 package io.bayestune.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bayestune.optimizer.experiment.Experiment;
 import io.bayestune.optimizer.experiment.Suggestion;
@@ -14,8 +15,10 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * One served experiment: its optimizer state and {@link ServiceFacts}, cached from its store and saved back
- * whole after every change, compare-and-set on the version loaded. A change that loses the race to another
+ * One served experiment: its optimizer state and {@link ServiceFacts}, cached from its store and stored after
+ * every change, compare-and-set on the version loaded: as a logged edit of the document where the change
+ * describes itself and the store keeps a log (the frequent ones: handing out a suggestion, an observation,
+ * adopting prepared suggestions), else as the whole document. A change that loses the race to another
  * server on the same state is re-applied to the state that won; a change that cannot be saved is dropped (the
  * cache is reloaded), so a client never sees a change that is not stored.
  *
@@ -74,10 +77,47 @@ final class ExperimentSession {
   static final class State {
     Experiment experiment;
     final ServiceFacts facts;
+    /** The change as edits of the state document, when it describes itself (see {@link #add}); else null. */
+    private ArrayNode edits;
+    /** Set by a change that also made edits it did not record: the whole document is saved. */
+    private boolean whole;
 
     State(Experiment experiment, ServiceFacts facts) {
       this.experiment = experiment;
       this.facts = facts;
+    }
+
+    /**
+     * Records that this change sets the member (or appends to the array, path ending in {@code /-}) at
+     * {@code path} of the state document ({@link #document}) to {@code value}. A change that records its edits
+     * must record all of them: the store then logs them (a small append) instead of rewriting the whole document;
+     * a change that records none is saved whole.
+     */
+    State add(String path, JsonNode value) {
+      edits().addObject().put("op", "add").put("path", path).set("value", value);
+      return this;
+    }
+
+    State add(String path, long value) {
+      return add(path, Json.MAPPER.getNodeFactory().numberNode(value));
+    }
+
+    /** Says that this change made an edit it does not record: it is saved whole, whatever it recorded. */
+    void saveWhole() {
+      whole = true;
+    }
+
+    /** Records the removal of the element or member at {@code path} (see {@link #add}). */
+    State remove(String path) {
+      edits().addObject().put("op", "remove").put("path", path);
+      return this;
+    }
+
+    private ArrayNode edits() {
+      if (edits == null) {
+        edits = Json.MAPPER.createArrayNode();
+      }
+      return edits;
     }
   }
 
@@ -113,7 +153,15 @@ final class ExperimentSession {
           State state = new State(experiment, facts);
           T result = change.apply(state);
           experiment = state.experiment;
-          version = store.save(document(), version);
+          // Facts inferred from an older document (see ServiceFacts#inferred) are not in it yet: save them whole.
+          boolean logs = !state.whole && state.edits != null && !state.edits.isEmpty() && !facts.inferred;
+          Optional<String> logged = logs ? store.appendChange(Json.write(state.edits), version) : Optional.empty();
+          if (logged.isPresent()) {
+            version = logged.get();
+          } else {
+            version = store.save(document(), version);
+            facts.inferred = false;
+          }
           return result;
         } catch (StateConflictException e) {
           stale = true;
@@ -161,7 +209,8 @@ final class ExperimentSession {
     return true;
   }
 
-  private String document() {
+  /** The state document: the optimizer's, with the service's facts in its {@code service} field. */
+  String document() {
     ObjectNode root = (ObjectNode) Json.parse(experiment.toJson());
     root.set("service", facts.toJson());
     return Json.write(root);

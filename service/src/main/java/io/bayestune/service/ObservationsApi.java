@@ -120,9 +120,18 @@ final class ObservationsApi {
       }
     }
     long now = ExperimentsApi.now();
-    st.facts.record(now, metadata);
+    ServiceFacts.Recorded recorded = st.facts.record(now, metadata);
     st.facts.updated = now;
-    return st.experiment.observations().size() - 1;
+    int index = st.experiment.observations().size() - 1;
+    if (bySuggestion) {
+      st.add("/observations/-", Experiment.observationJson(st.experiment.observations().get(index)))
+          .add("/service/observations/-", recorded.toJson())
+          .add("/service/next_observation_id", st.facts.nextObservationId)
+          .add("/service/updated", now);
+    } else {
+      st.saveWhole();
+    }
+    return index;
   }
 
   private static String suggestionId(String at, JsonNode node, ExperimentSession.State st) {
@@ -169,7 +178,7 @@ final class ObservationsApi {
       st.facts.observations.remove(i);
       if (removed.suggestionId() != null) {
         // Its suggestion would be open again; SigOpt closes it with its observation.
-        st.experiment = StateEdits.replaceSuggestions(st.experiment, Set.of(removed.suggestionId()), List.of());
+        st.experiment = StateEdits.replaceSuggestions(st.experiment, Set.of(removed.suggestionId()), List.of(), null);
         st.facts.handed.remove(removed.suggestionId());
       }
       st.facts.updated = ExperimentsApi.now();

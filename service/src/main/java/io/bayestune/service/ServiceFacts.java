@@ -27,11 +27,31 @@ final class ServiceFacts {
   /** One entry per observation of the experiment, in the same order. */
   final List<Recorded> observations = new ArrayList<>();
   long nextObservationId = 1;
+  /**
+   * True when these facts hold more than the stored document's {@code service} field (a document without one, or
+   * observations reported around the service that got ids here): the next save must then be whole, since
+   * logged edits assume the document's field is {@link #toJson} of these facts.
+   */
+  boolean inferred;
 
   record Handed(long created, JsonNode metadata) {
+    ObjectNode toJson() {
+      ObjectNode n = Json.MAPPER.createObjectNode().put("created", created);
+      if (metadata != null) {
+        n.set("metadata", metadata);
+      }
+      return n;
+    }
   }
 
   record Recorded(String id, long created, JsonNode metadata) {
+    ObjectNode toJson() {
+      ObjectNode n = Json.MAPPER.createObjectNode().put("id", id).put("created", created);
+      if (metadata != null) {
+        n.set("metadata", metadata);
+      }
+      return n;
+    }
   }
 
   static ServiceFacts newFor(String team, JsonNode metadata, long now) {
@@ -56,18 +76,10 @@ final class ServiceFacts {
       out.set("metadata", metadata);
     }
     ObjectNode h = out.putObject("handed");
-    handed.forEach((id, s) -> {
-      ObjectNode n = h.putObject(id).put("created", s.created());
-      if (s.metadata() != null) {
-        n.set("metadata", s.metadata());
-      }
-    });
+    handed.forEach((id, s) -> h.set(id, s.toJson()));
     ArrayNode os = out.putArray("observations");
     for (Recorded r : observations) {
-      ObjectNode n = os.addObject().put("id", r.id()).put("created", r.created());
-      if (r.metadata() != null) {
-        n.set("metadata", r.metadata());
-      }
+      os.add(r.toJson());
     }
     out.put("next_observation_id", nextObservationId);
     return out;
@@ -94,8 +106,10 @@ final class ServiceFacts {
           o.hasNonNull("metadata") ? o.get("metadata") : null));
     }
     f.nextObservationId = n.path("next_observation_id").asLong(f.observations.size() + 1);
+    f.inferred = !(n.has("handed") && n.has("observations") && n.has("next_observation_id") && n.has("updated"));
     while (f.observations.size() < observationCount) {
       f.record(f.updated, null);
+      f.inferred = true;
     }
     return f;
   }

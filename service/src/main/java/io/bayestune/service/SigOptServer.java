@@ -100,9 +100,28 @@ public final class SigOptServer implements AutoCloseable {
   public static SigOptServer start(Options options) throws IOException {
     SigOptServer server = new SigOptServer(options);
     server.http.start();
+    server.resumePreparing();
     LOG.log(System.Logger.Level.INFO, "serving SigOpt's API v1 on http://" + options.host() + ":" + server.port()
         + " with state at " + server.registry.location());
     return server;
+  }
+
+  /**
+   * Starts preparing suggestions for every active experiment at once, as a restarted SigOpt service resumed its
+   * workers, so that the clients that come back after a restart find a pool that knows every observation (and a
+   * warmed-up optimizer) instead of all waiting for the first model fit.
+   */
+  private void resumePreparing() throws IOException {
+    for (ExperimentSession s : registry.all()) {
+      if (s.read(st -> !st.facts.deleted && !st.experiment.budgetReached())) {
+        preparer.schedule(s);
+      }
+    }
+  }
+
+  /** The served experiments (tests compare what a session holds with what its store replays). */
+  ExperimentRegistry registry() {
+    return registry;
   }
 
   public int port() {

@@ -27,11 +27,13 @@ final class StateEdits {
 
   /**
    * Drops the open suggestions {@code withdrawn} (prepared ones that went stale, or ones a client deleted) and
-   * adds {@code added} as new open suggestions with the next ids, skipping any equal to an open one.
+   * adds {@code added} as new open suggestions with the next ids, skipping any equal to an open one; records the
+   * edits of the state document in {@code edits} unless it is null.
    *
    * @return the experiment after the change
    */
-  static Experiment replaceSuggestions(Experiment e, Set<String> withdrawn, List<Assignments> added) {
+  static Experiment replaceSuggestions(Experiment e, Set<String> withdrawn, List<Assignments> added,
+      ExperimentSession.State edits) {
     Set<String> observed = new HashSet<>();
     e.observations().forEach(o -> {
       if (o.suggestionId() != null) {
@@ -41,9 +43,11 @@ final class StateEdits {
     ObjectNode root = document(e);
     ArrayNode kept = Json.MAPPER.createArrayNode();
     Set<Assignments> open = new HashSet<>();
+    List<Integer> dropped = new ArrayList<>();
     for (JsonNode s : root.path("suggestions")) {
       String id = s.path("id").asText();
       if (withdrawn.contains(id) && !observed.contains(id)) {
+        dropped.add(0, kept.size() + dropped.size());
         continue;
       }
       kept.add(s);
@@ -54,13 +58,20 @@ final class StateEdits {
       }
     });
     long next = root.path("next_id").asLong();
+    List<JsonNode> made = new ArrayList<>();
     for (Assignments a : added) {
       if (open.add(a)) {
-        kept.addObject().put("id", Long.toString(next++)).set("assignments", AssignmentsJson.write(a));
+        made.add(kept.addObject().put("id", Long.toString(next++)).set("assignments", AssignmentsJson.write(a)));
       }
     }
     root.set("suggestions", kept);
     root.put("next_id", next);
+    if (edits != null) {
+      // Highest index first, so that each removal leaves the indexes of the ones still to remove as they were.
+      dropped.forEach(i -> edits.remove("/suggestions/" + i));
+      made.forEach(m -> edits.add("/suggestions/-", m));
+      edits.add("/next_id", next);
+    }
     return read(root);
   }
 

@@ -14,9 +14,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * Prepares suggestions ahead, off the request path, as SigOpt's service did: per experiment, a background task
  * keeps {@code min(parallel_bandwidth, maxPrepared)} suggestions ready, computed on a copy of the experiment
- * (so the model fit holds no lock), knowing every open and prepared suggestion. While clients take them, rounds of
- * {@link #ROUND} top the pool up; once it is full and observations have arrived since, a round replaces the prepared
- * suggestions that no client took with ones that know the new results.
+ * (so the model fit holds no lock), knowing every open and prepared suggestion. While clients take them, one batch
+ * (one model fit) tops the pool up, or while requests wait, a round just large enough for them; once it is full
+ * and observations have arrived since, a round replaces the prepared suggestions that no client took with ones
+ * that know the new results.
  *
  * <p>Prepared suggestions are open suggestions of the stored experiment that no client was given
  * ({@link ServiceFacts#handed}), so a restart keeps them, and a client can never be given one twice.
@@ -24,7 +25,7 @@ import java.util.concurrent.TimeUnit;
 final class SuggestionPreparer implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(SuggestionPreparer.class.getName());
 
-  /** Suggestions per round while topping up: a waiting request waits for one round, not a whole pool. */
+  /** Suggestions per round at least while requests wait: a waiting request waits for one round, not a whole pool. */
   static final int ROUND = 4;
 
   private final ExecutorService threads;
@@ -86,10 +87,14 @@ final class SuggestionPreparer implements AutoCloseable {
             // Nobody is waiting: replace the whole pool with suggestions that know the new results.
             prepared.forEach(p -> replaced.add(p.id()));
             want = target(s, e);
-          } else {
-            // Clients are taking them: top up first, in small rounds so that a waiting request is served soon, but
-            // as many as are waiting when more are (one model fit for all of them).
+          } else if (s.waiting > 0) {
+            // Requests wait: serve them first, in a round no larger than needed so that they are served soon
+            // (one model fit for all of them).
             want = Math.min(target(s, e) - prepared.size(), Math.max(ROUND, s.waiting));
+          } else {
+            // Top the pool up in one fit: a batch costs one model fit plus a light search per point, far less
+            // than a fit per point, so the pool keeps ahead of clients that take from it steadily.
+            want = target(s, e) - prepared.size();
           }
           json = e.toJson();
         } finally {
@@ -97,14 +102,18 @@ final class SuggestionPreparer implements AutoCloseable {
         }
         // The fit and the search, on a copy that knows every open suggestion (prepared ones included, so none of
         // the new ones equals a prepared one that a client takes meanwhile).
+        long started = System.nanoTime();
         List<Assignments> made = new ArrayList<>();
         for (Suggestion m : Experiment.fromJson(json).suggest(want)) {
           made.add(m.assignments());
         }
+        LOG.log(System.Logger.Level.DEBUG, () -> "experiment " + s.id + ": prepared " + want + " (replacing "
+            + replaced.size() + ") at " + observations + " observations in " + (System.nanoTime() - started) / 1_000_000
+            + " ms");
         s.write(state -> {
           Set<String> stillPrepared = new HashSet<>(replaced);
           stillPrepared.removeAll(state.facts.handed.keySet());
-          state.experiment = StateEdits.replaceSuggestions(state.experiment, stillPrepared, made);
+          state.experiment = StateEdits.replaceSuggestions(state.experiment, stillPrepared, made, state);
           return null;
         });
         s.lock.lock();

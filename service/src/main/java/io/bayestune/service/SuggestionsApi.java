@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bayestune.optimizer.experiment.Experiment;
 import io.bayestune.optimizer.experiment.Suggestion;
+import io.bayestune.optimizer.store.JsonPatch;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -76,9 +77,11 @@ final class SuggestionsApi {
           for (Suggestion c : ready.subList(0, count)) {
             ServiceFacts.Handed handed = new ServiceFacts.Handed(now, metadata);
             st.facts.handed.put(c.id(), handed);
+            st.add("/service/handed/" + JsonPatch.escape(c.id()), handed.toJson());
             out.add(SigOptObjects.suggestion(s.id, c, handed, true));
           }
           st.facts.updated = now;
+          st.add("/service/updated", now);
           return out;
         });
         if (!given.isEmpty()) {
@@ -182,7 +185,7 @@ final class SuggestionsApi {
           }
         }
       }
-      st.experiment = StateEdits.replaceSuggestions(st.experiment, withdrawn, List.of());
+      st.experiment = StateEdits.replaceSuggestions(st.experiment, withdrawn, List.of(), null);
       withdrawn.forEach(st.facts.handed::remove);
       st.facts.updated = ExperimentsApi.now();
       s.preparationFailure = null;

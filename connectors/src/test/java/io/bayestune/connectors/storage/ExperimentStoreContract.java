@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bayestune.optimizer.store.ExperimentStore;
 import io.bayestune.optimizer.store.ExperimentStore.StoredState;
 import io.bayestune.optimizer.store.StateConflictException;
@@ -96,6 +99,76 @@ public interface ExperimentStoreContract {
       assertEquals(doc("run", 1), state.json());
       String v2 = again.save(doc("run", 2), state.version());
       assertEquals(new StoredState(doc("run", 2), v2), again.load().orElseThrow());
+    }
+  }
+
+  /** A change as JSON Patch, setting {@code observations} to {@code n} and adding an entry to {@code log}. */
+  private static String change(int n) {
+    return "[{\"op\":\"replace\",\"path\":\"/observations\",\"value\":" + n + "},"
+        + "{\"op\":\"add\",\"path\":\"/log/-\",\"value\":{\"n\":" + n + ",\"é\":\"ü\"}}]";
+  }
+
+  private static String logDoc() {
+    return "{\"name\":\"logged\",\"observations\":0,\"log\":[]}";
+  }
+
+  /** The document after changes 1..n: what a load must return, whether the store logged them or not. */
+  private static JsonNode logDocAfter(int n) throws Exception {
+    var mapper = new ObjectMapper();
+    var doc = (ObjectNode) mapper.readTree(logDoc());
+    doc.put("observations", n);
+    for (int i = 1; i <= n; i++) {
+      doc.withArray("log").addObject().put("n", i).put("é", "ü");
+    }
+    return doc;
+  }
+
+  /** Appends change n, or saves the whole document when the store asks for it (as the service does). */
+  private static String appendOrSave(ExperimentStore store, int n, String version) throws Exception {
+    Optional<String> appended = store.appendChange(change(n), version);
+    return appended.isPresent() ? appended.get()
+        : store.save(new ObjectMapper().writeValueAsString(logDocAfter(n)), version);
+  }
+
+  @Test
+  default void loggedChangesLoadAsTheDocumentWithThemApplied() throws Exception {
+    String location = freshLocation();
+    try (ExperimentStore store = open(location)) {
+      String v = store.save(logDoc(), null);
+      for (int n = 1; n <= 5; n++) {
+        String before = v;
+        v = appendOrSave(store, n, v);
+        assertNotEquals(before, v);
+      }
+      StoredState loaded = store.load().orElseThrow();
+      assertEquals(v, loaded.version());
+      assertEquals(logDocAfter(5), new ObjectMapper().readTree(loaded.json()));
+    }
+    try (ExperimentStore reopened = open(location)) {
+      StoredState again = reopened.load().orElseThrow();
+      assertEquals(logDocAfter(5), new ObjectMapper().readTree(again.json()));
+      String v6 = appendOrSave(reopened, 6, again.version());
+      assertEquals(v6, reopened.load().orElseThrow().version());
+    }
+  }
+
+  @Test
+  default void changeToAStaleVersionIsRefusedAndStateKept() throws Exception {
+    String location = freshLocation();
+    try (ExperimentStore first = open(location); ExperimentStore second = open(location)) {
+      String v0 = first.save(logDoc(), null);
+      String v1 = appendOrSave(first, 1, v0);
+      assertThrows(StateConflictException.class, () -> second.appendChange(change(1), v0)
+          .orElseThrow(() -> new StateConflictException("this store logs nothing; its save refuses instead")));
+      assertThrows(StateConflictException.class, () -> second.save(logDoc(), v0));
+      StoredState loaded = second.load().orElseThrow();
+      assertEquals(v1, loaded.version());
+      assertEquals(logDocAfter(1), new ObjectMapper().readTree(loaded.json()));
+      String v2 = appendOrSave(first, 2, v1);
+      String v3 = first.save(new ObjectMapper().writeValueAsString(logDocAfter(3)), v2);
+      assertEquals(new StoredState(first.load().orElseThrow().json(), v3), second.load().orElseThrow());
+      assertEquals(logDocAfter(3), new ObjectMapper().readTree(
+          second.load().orElseThrow().json()));
     }
   }
 

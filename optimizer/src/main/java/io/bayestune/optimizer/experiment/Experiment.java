@@ -370,6 +370,14 @@ public final class Experiment {
     return ExperimentJson.write(this, nextId);
   }
 
+  /**
+   * One observation as the state document holds it (an element of its {@code observations}), for callers that
+   * store a change to the document instead of the whole of it.
+   */
+  public static com.fasterxml.jackson.databind.node.ObjectNode observationJson(Observation o) {
+    return ExperimentJson.write(o);
+  }
+
   /** An experiment that continues exactly where the saved one was. */
   public static Experiment fromJson(String json) {
     return ExperimentJson.read(json);

@@ -29,6 +29,19 @@ public interface ExperimentStore extends AutoCloseable {
    */
   String save(String json, String expectedVersion) throws IOException;
 
+  /**
+   * Stores a change to the state document, a JSON Patch (RFC 6902; see {@link JsonPatch}) against the document of
+   * {@code expectedVersion}, if this store keeps a change log and the log has room: at a cost that does not grow
+   * with the document. A later {@link #load} returns the document with the change applied.
+   *
+   * @return the new version; empty when the caller must {@link #save} the whole document instead (this store
+   *     keeps no log, or its log is due to be folded into the document)
+   * @throws StateConflictException when another writer changed the state since it was loaded
+   */
+  default Optional<String> appendChange(String patch, String expectedVersion) throws IOException {
+    return Optional.empty();
+  }
+
   /** A human-readable location for messages, e.g. {@code s3a://bucket/experiments/credit}; never a secret. */
   String location();
 
