@@ -148,6 +148,9 @@ public final class ClusterSimulation {
         regret[observed] = best - f.optimum();
         observedAt[observed] = now;
         observed++;
+        if (observed % PROGRESS_EVERY == 0) {
+          progress(observed, now, busy, running, regret[observed - 1], optimizerSeconds);
+        }
         optimizerSeconds += seconds[0];
         if (!made.isEmpty()) {
           batches.add(new Batch(now, made.size(), seconds[0]));
@@ -180,6 +183,20 @@ public final class ClusterSimulation {
     }
     return new Result(config, java.util.Arrays.copyOf(regret, observed), java.util.Arrays.copyOf(observedAt, observed),
         batches, now, busy, busyBefore, lastDispatch, optimizerSeconds);
+  }
+
+  /** Observations between progress lines on stderr (a run at P = 256 and 5,000 trials takes long on a loaded machine). */
+  private static final int PROGRESS_EVERY = 500;
+
+  private void progress(int observed, double now, double finishedBusy, PriorityQueue<Running> running, double regret,
+      double optimizerSeconds) {
+    double busy = finishedBusy;
+    for (Running r : running) {
+      busy += now - r.start();
+    }
+    System.err.printf(java.util.Locale.ROOT, "cluster: %s P=%d seed=%d: %d observed at %.0f s, utilization so far %.4f,"
+        + " regret %.4g, optimizer %.0f s%n", config.function().name(), config.slots(), config.seed(), observed, now,
+        busy / (config.slots() * now), regret, optimizerSeconds);
   }
 
   /** Starts ready suggestions in free slots at {@code now}; the time of the last start, or 0. */
