@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -41,10 +43,13 @@ final class ExperimentSession {
   private boolean stale;
   /** Set while the preparer works on this experiment, under {@link #lock}. */
   boolean preparing;
-  /** Suggestions that waiting requests want, under {@link #lock}. */
-  int waiting;
-  /** The observation count the prepared suggestions were computed with. */
-  int preparedForObservations = -1;
+  /** The requests for suggestions not served yet, oldest first (see {@link PreparedTakes}). */
+  final Queue<PreparedTakes.Ticket> takes = new ConcurrentLinkedQueue<>();
+  /**
+   * The observation count the prepared suggestions were made with; -1 after a (re)load, so that a restarted
+   * server makes its pool again at once, while the clients that come back take the one it stored.
+   */
+  long preparedFor = -1;
   /** Why the last preparation failed (the search space is used up, ...), for requests that find no prepared one. */
   RuntimeException preparationFailure;
 
@@ -205,7 +210,7 @@ final class ExperimentSession {
     experiment = e;
     version = stored.get().version();
     stale = false;
-    preparedForObservations = -1;
+    preparedFor = -1;
     return true;
   }
 
@@ -227,9 +232,20 @@ final class ExperimentSession {
     return out;
   }
 
+  /** Suggestions that requests wait for. */
+  int waiting() {
+    int n = 0;
+    for (PreparedTakes.Ticket t : takes) {
+      n += t.count;
+    }
+    return n;
+  }
+
   Experiment experimentUnderLock() {
     return experiment;
   }
+
+
 
   void close() throws IOException {
     store.close();

@@ -14,9 +14,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Prepares suggestions ahead, off the request path, as SigOpt's service did: per experiment, a background task
  * keeps {@code min(parallel_bandwidth, maxPrepared)} suggestions ready, computed on a copy of the experiment
- * (so the model fit holds no lock), knowing every open and prepared suggestion. While clients take them, one batch
- * (one model fit) tops the pool up, or while requests wait, a round just large enough for them; once it is full
- * and observations have arrived since, a round replaces the prepared suggestions that no client took with ones
+ * (so the model fit holds no lock), knowing every open and prepared suggestion. A round for the requests that wait
+ * comes first; otherwise one batch (one model fit) fills the pool; once the results grew by a tenth since the pool
+ * was made (and at once after a restart), a round replaces the prepared suggestions that no client took with ones
  * that know the new results.
  *
  * <p>Prepared suggestions are open suggestions of the stored experiment that no client was given
@@ -27,6 +27,8 @@ final class SuggestionPreparer implements AutoCloseable {
 
   /** Suggestions per round at least while requests wait: a waiting request waits for one round, not a whole pool. */
   static final int ROUND = 4;
+  /** The pool is made again once the results grew by 1/STALE_AFTER_GROWTH since it was prepared. */
+  static final int STALE_AFTER_GROWTH = 10;
 
   private final ExecutorService threads;
   private final int maxPrepared;
@@ -54,9 +56,20 @@ final class SuggestionPreparer implements AutoCloseable {
     }
   }
 
-  /** How many to keep ready: the pool size, or more while requests wait for more (a large count). */
-  private int target(ExperimentSession s, Experiment e) {
-    return Math.max(s.waiting, Math.max(1, Math.min(e.spec().parallelBandwidth(), maxPrepared)));
+  /** How many to keep ready while nobody waits. */
+  private int pool(Experiment e) {
+    return Math.max(1, Math.min(e.spec().parallelBandwidth(), maxPrepared));
+  }
+
+  /**
+   * Whether the pool, prepared when the experiment had {@code preparedFor} observations, should be made again now
+   * that it has {@code observations}: once the results grew by a tenth (at least one). A prepared suggestion that
+   * misses a few results knows their points as open ones, so it is as informed as any suggestion made while those
+   * were still running; making the whole pool again after every result kept a core busy for little gain.
+   */
+  static boolean stale(long preparedFor, int observations) {
+    return preparedFor < 0 || observations < preparedFor
+        || observations - preparedFor >= Math.max(1, preparedFor / STALE_AFTER_GROWTH);
   }
 
   private boolean needsWork(ExperimentSession s) {
@@ -65,7 +78,8 @@ final class SuggestionPreparer implements AutoCloseable {
       return false;
     }
     int prepared = s.prepared().size();
-    return prepared < target(s, e) || (prepared > 0 && s.preparedForObservations != e.observations().size());
+    return prepared < s.waiting() + pool(e)
+        || (prepared > 0 && stale(s.preparedFor, e.observations().size()));
   }
 
   private void prepare(ExperimentSession s) {
@@ -73,6 +87,7 @@ final class SuggestionPreparer implements AutoCloseable {
       while (true) {
         String json;
         Set<String> replaced = new HashSet<>();
+        boolean remade = false;
         int want;
         int observations;
         s.lock.lock();
@@ -83,18 +98,20 @@ final class SuggestionPreparer implements AutoCloseable {
           Experiment e = s.experimentUnderLock();
           List<Suggestion> prepared = s.prepared();
           observations = e.observations().size();
-          if (s.preparedForObservations != observations && prepared.size() >= target(s, e)) {
-            // Nobody is waiting: replace the whole pool with suggestions that know the new results.
-            prepared.forEach(p -> replaced.add(p.id()));
-            want = target(s, e);
-          } else if (s.waiting > 0) {
+          if (s.waiting() > 0) {
             // Requests wait: serve them first, in a round no larger than needed so that they are served soon
-            // (one model fit for all of them).
-            want = Math.min(target(s, e) - prepared.size(), Math.max(ROUND, s.waiting));
+            // (one model fit for all of them); the pool is filled by the next round.
+            want = Math.max(ROUND, s.waiting());
+          } else if (stale(s.preparedFor, observations)) {
+            // Make the pool again, whole, with suggestions that know the new results (and after a restart, at
+            // once: the stored pool serves the clients that come back meanwhile).
+            prepared.forEach(p -> replaced.add(p.id()));
+            want = pool(e);
+            remade = true;
           } else {
-            // Top the pool up in one fit: a batch costs one model fit plus a light search per point, far less
-            // than a fit per point, so the pool keeps ahead of clients that take from it steadily.
-            want = target(s, e) - prepared.size();
+            // Top the pool up in one fit: a batch costs one model fit plus a search per point, far less than a
+            // fit per point.
+            want = pool(e) - prepared.size();
           }
           json = e.toJson();
         } finally {
@@ -118,7 +135,9 @@ final class SuggestionPreparer implements AutoCloseable {
         });
         s.lock.lock();
         try {
-          s.preparedForObservations = observations;
+          if (remade) {
+            s.preparedFor = observations;
+          }
           s.preparedChanged.signalAll();
         } finally {
           s.lock.unlock();

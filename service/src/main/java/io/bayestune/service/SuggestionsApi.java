@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bayestune.optimizer.experiment.Experiment;
 import io.bayestune.optimizer.experiment.Suggestion;
-import io.bayestune.optimizer.store.JsonPatch;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,7 +11,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code /v1/experiments/{id}/suggestions}: create (prepared ones first, see {@link SuggestionPreparer}), list,
@@ -45,7 +43,7 @@ final class SuggestionsApi {
     }
     ExperimentSession s = experiments.owned(call);
     preparer.schedule(s);
-    List<ObjectNode> given = take(s, count, metadata);
+    List<ObjectNode> given = PreparedTakes.take(s, preparer, count, metadata, WAIT_FOR_PREPARED_MILLIS);
     preparer.schedule(s);
     if (!body.hasNonNull("count")) {
       return Reply.ok(given.get(0));
@@ -54,67 +52,6 @@ final class SuggestionsApi {
     given.forEach(page.putArray("data")::add);
     page.putObject("paging").putNull("before").putNull("after");
     return Reply.ok(page);
-  }
-
-  /**
-   * Hands out prepared suggestions, waiting for the preparer when too few are ready. Requests never fit a model
-   * themselves: a fit under the experiment's lock would hold up its observations and the preparer's own results.
-   */
-  private List<ObjectNode> take(ExperimentSession s, int count, JsonNode metadata) throws IOException {
-    s.lock.lock();
-    try {
-      long deadline = System.currentTimeMillis() + WAIT_FOR_PREPARED_MILLIS;
-      while (true) {
-        awaitPrepared(s, count, deadline);
-        List<ObjectNode> given = s.write(st -> {
-          List<Suggestion> ready = s.prepared();
-          if (ready.size() < count) {
-            // Another server on the same state handed them out first (the write reloaded its state): wait again.
-            return List.<ObjectNode>of();
-          }
-          long now = ExperimentsApi.now();
-          List<ObjectNode> out = new ArrayList<>();
-          for (Suggestion c : ready.subList(0, count)) {
-            ServiceFacts.Handed handed = new ServiceFacts.Handed(now, metadata);
-            st.facts.handed.put(c.id(), handed);
-            st.add("/service/handed/" + JsonPatch.escape(c.id()), handed.toJson());
-            out.add(SigOptObjects.suggestion(s.id, c, handed, true));
-          }
-          st.facts.updated = now;
-          st.add("/service/updated", now);
-          return out;
-        });
-        if (!given.isEmpty()) {
-          return given;
-        }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ApiException(503, "the server is shutting down; retry the request");
-    } finally {
-      s.lock.unlock();
-    }
-  }
-
-  /** Waits, under the lock, until {@code count} suggestions are prepared (or the preparer failed, or time is up). */
-  private void awaitPrepared(ExperimentSession s, int count, long deadline) throws IOException, InterruptedException {
-    s.waiting += count;
-    try {
-      while (s.read(st -> s.prepared().size()) < count) {
-        if (s.preparationFailure != null) {
-          throw s.preparationFailure;
-        }
-        preparer.schedule(s);
-        long left = deadline - System.currentTimeMillis();
-        if (left <= 0) {
-          throw new ApiException(503, "no suggestion was ready within " + WAIT_FOR_PREPARED_MILLIS / 1000
-              + " s (the server is overloaded); nothing was changed, retry the request");
-        }
-        s.preparedChanged.await(left, TimeUnit.MILLISECONDS);
-      }
-    } finally {
-      s.waiting -= count;
-    }
   }
 
   Reply list(Call call) throws IOException {

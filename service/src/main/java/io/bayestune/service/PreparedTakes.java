@@ -1,0 +1,143 @@
+package io.bayestune.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.bayestune.optimizer.experiment.Suggestion;
+import io.bayestune.optimizer.store.JsonPatch;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Hands prepared suggestions to the requests of one experiment, oldest request first, and many requests in one
+ * store write: each request queues a ticket before it waits for the experiment's lock, and whoever holds the lock
+ * serves every queued ticket that the prepared suggestions cover (a group commit). When 50 clients ask at once,
+ * they wait for a few writes instead of 50 in a row.
+ */
+final class PreparedTakes {
+  private PreparedTakes() {
+  }
+
+  /** One request's claim: how many suggestions, their metadata, and once served, what it got (or why not). */
+  static final class Ticket {
+    final int count;
+    final JsonNode metadata;
+    List<ObjectNode> given;
+    Exception failure;
+
+    Ticket(int count, JsonNode metadata) {
+      this.count = count;
+      this.metadata = metadata;
+    }
+  }
+
+  /**
+   * Suggestions for one request, waiting for the preparer when too few are ready. Requests never fit a model
+   * themselves: a fit under the experiment's lock would hold up its observations and the preparer's own results.
+   */
+  static List<ObjectNode> take(ExperimentSession s, SuggestionPreparer preparer, int count, JsonNode metadata,
+      long waitMillis) throws IOException {
+    Ticket mine = new Ticket(count, metadata);
+    s.takes.add(mine);
+    s.lock.lock();
+    try {
+      long deadline = System.currentTimeMillis() + waitMillis;
+      while (mine.given == null && mine.failure == null) {
+        List<Ticket> batch = servable(s);
+        if (batch.isEmpty() || !serve(s, batch)) {
+          awaitPrepared(s, preparer, deadline, waitMillis);
+        }
+      }
+      if (mine.failure instanceof IOException e) {
+        throw e;
+      }
+      if (mine.failure != null) {
+        throw (RuntimeException) mine.failure;
+      }
+      return mine.given;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ApiException(503, "the server is shutting down; retry the request");
+    } finally {
+      s.takes.remove(mine);
+      s.lock.unlock();
+    }
+  }
+
+  /** The oldest queued tickets that the prepared suggestions cover, in order (under the lock). */
+  private static List<Ticket> servable(ExperimentSession s) throws IOException {
+    int ready = s.read(st -> s.prepared().size());
+    List<Ticket> batch = new ArrayList<>();
+    for (Ticket t : s.takes) {
+      if (t.count > ready) {
+        break;
+      }
+      ready -= t.count;
+      batch.add(t);
+    }
+    return batch;
+  }
+
+  /** Serves {@code batch} in one write; false when another server took the prepared suggestions first. */
+  private static boolean serve(ExperimentSession s, List<Ticket> batch) {
+    int need = batch.stream().mapToInt(t -> t.count).sum();
+    List<List<ObjectNode>> given;
+    try {
+      given = s.write(st -> {
+        List<Suggestion> ready = s.prepared();
+        if (ready.size() < need) {
+          // Another server on the same state handed them out first (the write reloaded its state): wait again.
+          return null;
+        }
+        long now = ExperimentsApi.now();
+        List<List<ObjectNode>> out = new ArrayList<>();
+        int next = 0;
+        for (Ticket t : batch) {
+          List<ObjectNode> mine = new ArrayList<>();
+          for (Suggestion c : ready.subList(next, next + t.count)) {
+            ServiceFacts.Handed handed = new ServiceFacts.Handed(now, t.metadata);
+            st.facts.handed.put(c.id(), handed);
+            st.add("/service/handed/" + JsonPatch.escape(c.id()), handed.toJson());
+            mine.add(SigOptObjects.suggestion(s.id, c, handed, true));
+          }
+          next += t.count;
+          out.add(mine);
+        }
+        st.facts.updated = now;
+        st.add("/service/updated", now);
+        return out;
+      });
+    } catch (IOException | RuntimeException e) {
+      // Nothing was stored: every request of the batch gets the error (and retries).
+      batch.forEach(t -> t.failure = e);
+      s.takes.removeAll(batch);
+      s.preparedChanged.signalAll();
+      return true;
+    }
+    if (given == null) {
+      return false;
+    }
+    for (int i = 0; i < batch.size(); i++) {
+      batch.get(i).given = given.get(i);
+    }
+    s.takes.removeAll(batch);
+    s.preparedChanged.signalAll();
+    return true;
+  }
+
+  /** Waits, under the lock, for the preparer's next round (or its failure, or the deadline). */
+  private static void awaitPrepared(ExperimentSession s, SuggestionPreparer preparer, long deadline, long waitMillis)
+      throws InterruptedException {
+    if (s.preparationFailure != null) {
+      throw s.preparationFailure;
+    }
+    preparer.schedule(s);
+    long left = deadline - System.currentTimeMillis();
+    if (left <= 0) {
+      throw new ApiException(503, "no suggestion was ready within " + waitMillis / 1000
+          + " s (the server is overloaded); nothing was changed, retry the request");
+    }
+    s.preparedChanged.await(left, TimeUnit.MILLISECONDS);
+  }
+}
