@@ -45,6 +45,10 @@ def main(url: str, out: str) -> None:
             SearchSpace.builder().addInt("maxDepht", 2, 8).build()).fit(data)),
         "jvmCheckError": _error(lambda: tuner.copy().setSearchSpace(
             SearchSpace.builder().addDouble("regParam", -1.0, 1.0).build()).fit(data)),
+        # String Params travel as literals: the server checks them before any trial and names them.
+        "extraMetricsError": _error(lambda: tuner.copy().setExtraMetrics(
+            [{"name": "recallByLabel", "label": 1, "strategy": "constraint"}]).fit(data)),
+        "mlflowError": _error(lambda: tuner.copy().setMlflowTrackingUri("file:///tmp/mlruns").fit(data)),
     }
     print(json.dumps(result))
     spark.stop()

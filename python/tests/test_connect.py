@@ -103,3 +103,6 @@ def test_pipeline_with_bayesian_tuner_fits_over_connect(connect_url, tmp_path):
     assert "regParam" in result["unknownParamError"].split("its Params:")[1]
     assert result["jvmCheckError"].startswith("ValueError") and "regParam" in result["jvmCheckError"]
     assert "JVM stacktrace" not in result["jvmCheckError"]
+    assert result["extraMetricsError"].startswith("ValueError"), result["extraMetricsError"]
+    assert "extraMetrics[0]" in result["extraMetricsError"] and "needs a threshold" in result["extraMetricsError"]
+    assert "mlflowTrackingUri: must be an MLflow tracking server" in result["mlflowError"], result["mlflowError"]

@@ -111,3 +111,87 @@ def test_copy_copies_the_nested_stages():
     assert copied.getMaxTrials() == 9 and tuner.getMaxTrials() == 4
     assert copied.getEstimator() is not tuner.getEstimator()
     assert copied.getEstimator().getMaxIter() == 20
+
+
+def test_mlflow_params_survive_save_and_load(spark, tmp_path):
+    tuner = _credit.tuned_pipeline().getStages()[-1]
+    tuner.setMlflowTrackingUri("http://127.0.0.1:5000").setMlflowExperiment("credit").setMlflowRunName("nightly")
+    path = str(tmp_path / "tuner-mlflow")
+    tuner.save(path)
+    back = BayesianTuner.load(path)
+    on_jvm = spark.sparkContext._jvm.io.bayestune.ml.BayesianTuner.load(path)
+    for name, value in (("mlflowTrackingUri", "http://127.0.0.1:5000"), ("mlflowExperiment", "credit"),
+                        ("mlflowRunName", "nightly")):
+        assert back.getOrDefault(name) == value, name
+        assert on_jvm.getOrDefault(on_jvm.getParam(name)) == value, name
+    assert not BayesianTuner().isDefined("mlflowTrackingUri")  # tracking is off unless asked for
+
+
+MIN_RECALL = 0.7
+CONSTRAINED_SEED = 3
+
+
+@pytest.fixture(scope="module")
+def constrained(data):
+    """maximize areaUnderROC subject to the recall of "bad" (label 1) >= 0.7 on every fold, searching the decision
+    threshold (recall depends on it, AUC does not): 4 trials, 2 folds."""
+    from pyspark.ml.evaluation import BinaryClassificationEvaluator
+    from pyspark.ml.feature import StringIndexer, VectorAssembler
+
+    from bayestune import SearchSpace
+
+    tuner = BayesianTuner(
+        estimator=LogisticRegression(maxIter=20), evaluator=BinaryClassificationEvaluator(),
+        searchSpace=SearchSpace.builder().addDouble("regParam", 1e-4, 0.1, log=True)
+        .addDouble("threshold", 0.05, 0.9).build(),
+        extraMetrics=[{"name": "recallByLabel", "label": 1, "strategy": "constraint", "threshold": MIN_RECALL}],
+        maxTrials=4, parallelism=1, numFolds=2, seed=CONSTRAINED_SEED)
+    pipeline = Pipeline(stages=[StringIndexer(inputCol="Status", outputCol="label"),
+                                VectorAssembler(inputCols=_credit.NUMERIC, outputCol="features"), tuner])
+    return pipeline, pipeline.fit(data)
+
+
+def test_constrained_tuner_chooses_the_best_trial_that_meets_the_constraint_on_every_fold(constrained, data):
+    from pyspark.ml.evaluation import MulticlassClassificationEvaluator
+
+    _, model = constrained
+    tuned = model.stages[-1]
+    trials = tuned.trials.collect()
+    assert len(trials) == 4 and all(t["status"] == "completed" for t in trials)
+    # The threshold bites: a trial that misses it exists, and is not chosen however high its AUC.
+    assert any(not t["feasible"] for t in trials), [(t["threshold"], t["recallByLabel"]) for t in trials]
+    feasible = [t for t in trials if t["feasible"]]
+    best = max(feasible, key=lambda t: t["metric"])
+    assert tuned.bestTrialId == best["id"] and tuned.bestValue == pytest.approx(best["metric"])
+    assert all(t["feasible"] == (t["recallByLabel"] >= MIN_RECALL) for t in trials)
+
+    # Recomputed on the tuner's folds (the same seeded randomSplit of the same input): the best Params' recall of
+    # "bad" on each validation fold meets the threshold; the trial's recallByLabel is the worst fold.
+    prepared = model.stages[1].transform(model.stages[0].transform(data))
+    folds = prepared.randomSplit([1.0, 1.0], CONSTRAINED_SEED)
+    recall = MulticlassClassificationEvaluator(metricName="recallByLabel", metricLabel=1.0)
+    recalls = []
+    for i in range(2):
+        fitted = LogisticRegression(maxIter=20, regParam=tuned.bestParams["regParam"],
+                                    threshold=tuned.bestParams["threshold"]).fit(folds[1 - i])
+        recalls.append(recall.evaluate(fitted.transform(folds[i])))
+    assert min(recalls) == pytest.approx(best["recallByLabel"], rel=1e-9)
+    assert all(r >= MIN_RECALL for r in recalls), recalls
+
+
+def test_constrained_tuner_saves_and_loads_its_constraints(constrained, spark, tmp_path):
+    import json
+
+    pipeline, model = constrained
+    tuner = pipeline.getStages()[-1]
+    tuner.save(str(tmp_path / "tuner"))
+    expected = [{"name": "recallByLabel", "label": 1, "strategy": "constraint", "threshold": MIN_RECALL}]
+    assert BayesianTuner.load(str(tmp_path / "tuner")).getExtraMetrics() == expected
+    on_jvm = spark.sparkContext._jvm.io.bayestune.ml.BayesianTuner.load(str(tmp_path / "tuner"))
+    assert json.loads(on_jvm.getExtraMetrics()) == expected
+
+    model.write().save(str(tmp_path / "model"))
+    back = PipelineModel.load(str(tmp_path / "model")).stages[-1]
+    metrics = json.loads(back.experimentJson())["experiment"]["metrics"]
+    assert {"name": "recallByLabel", "strategy": "constraint", "threshold": MIN_RECALL}.items() <= metrics[1].items()
+    assert back.bestTrialId == model.stages[-1].bestTrialId

@@ -76,3 +76,39 @@ def test_missing_estimator_says_which_setter(data):
         {"name": "regParam", "type": "double", "bounds": {"min": 0.01, "max": 1.0}}])
     with pytest.raises(ValueError, match=r"estimator is not set; call setEstimator\(\.\.\.\)"):
         tuner.fit(data)
+
+
+def test_mlflow_tracking_uri_must_be_a_server(data):
+    tuner = _tuner().setMlflowTrackingUri("file:///tmp/mlruns")
+    with pytest.raises(ValueError) as raised:
+        tuner.fit(data)
+    message = str(raised.value)
+    assert "mlflowTrackingUri: must be an MLflow tracking server's http(s):// URL" in message
+    assert "file:///tmp/mlruns" in message and "mlflow server --backend-store-uri" in message
+    with pytest.raises(TypeError, match=r"mlflowExperiment=3 is not a non-empty string"):
+        _tuner().setMlflowExperiment(3)
+
+
+@pytest.mark.parametrize("extra, words", [
+    ([{"name": "recallByLabel", "label": 1, "strategy": "constraint"}],
+     ['extraMetrics[0] {"name":"recallByLabel","label":1,"strategy":"constraint"}', "a constraint needs a threshold",
+      'add "threshold"']),
+    ([{"name": "recal", "strategy": "constraint", "threshold": 0.7}],
+     ['extraMetrics[0]', 'unknown metric name "recal"', "known metrics:", "recallByLabel"]),
+    ([{"name": n, "strategy": "constraint", "threshold": 0.5}
+      for n in ("areaUnderPR", "f1", "accuracy", "recallByLabel", "precisionByLabel")],
+     ["extraMetrics: at most 4 constraint metrics, but got 5", '"strategy": "store"']),
+])
+def test_bad_extra_metrics_name_the_entry_the_value_and_the_fix(data, extra, words):
+    with pytest.raises(ValueError) as raised:  # checked on the JVM before any trial, arriving as a Python error
+        _tuner().setExtraMetrics(extra).fit(data)
+    for w in words:
+        assert w in str(raised.value)
+    assert "Py4JJavaError" not in str(raised.value)
+
+
+def test_extra_metrics_must_be_a_list_of_dicts():
+    with pytest.raises(TypeError, match=r"extraMetrics=.* is not a list of metric dicts; give one, e.g. setExtraMetrics"):
+        _tuner().setExtraMetrics({"name": "f1"})
+    with pytest.raises(ValueError, match="extraMetrics='\\[oops' is not valid JSON"):
+        _tuner().setExtraMetrics("[oops")

@@ -200,3 +200,44 @@ def test_bayestune_tune_logs_the_same_structure(server, tmp_path, spark):
     assert parents[0].data.params["observation_budget"] == "3"
     names = {a.path for a in MlflowClient(server.uri).list_artifacts(parents[0].info.run_id)}
     assert {"best.json", "report.html", "trials.csv", "search-space.json"} <= names, names
+
+
+def test_bayesian_tuner_in_a_pipeline_logs_the_same_structure(server, spark):
+    import _credit
+
+    data = _credit.load(spark)
+    pipeline = _credit.tuned_pipeline(max_trials=3, seed=5)
+    tuner = pipeline.getStages()[-1]
+    tuner.setMlflowTrackingUri(server.uri).setMlflowExperiment("tuner-structure").setMlflowRunName("tuner-credit")
+    fitted = pipeline.fit(data)
+    tuned = fitted.stages[-1]
+
+    client = MlflowClient(server.uri)
+    parents, children = runs_of(client, "tuner-structure")
+    assert len(parents) == 1
+    parent = parents[0]
+    assert parent.info.run_name == "tuner-credit" and parent.info.status == "FINISHED"
+    trials = [{"id": str(t["id"]), "status": t["status"], "value": t["metric"], "regParam": t["regParam"],
+               "elasticNetParam": t["elasticNetParam"]} for t in tuned.trials.collect()]
+    assert len(trials) == 3
+    assert_children_match_trials(children, parent, trials, "areaUnderROC")
+    for c in children:  # 2 folds, as a job's child runs: each fold's value, the mean, the spread
+        folds = [c.data.metrics["areaUnderROC_fold_1"], c.data.metrics["areaUnderROC_fold_2"]]
+        assert sum(folds) / 2 == pytest.approx(c.data.metrics["areaUnderROC"], rel=1e-12)
+        assert c.data.metrics["areaUnderROC_stddev"] == pytest.approx(abs(folds[0] - folds[1]) / 2 ** 0.5, rel=1e-9)
+
+    # The parent names the tuner's own choice (its best mean value), with the settings and the search space.
+    assert parent.data.tags["bayestune.best_trial"] == str(tuned.bestTrialId)
+    assert parent.data.metrics["best_areaUnderROC"] == pytest.approx(tuned.bestValue, rel=1e-12)
+    assert parent.data.params["observation_budget"] == "3" and parent.data.params["metric"] == "areaUnderROC"
+    assert parent.data.params["validation"] == "2 folds" and parent.data.params["tuner"] == tuner.uid
+    assert json.loads(parent.data.params["space.regParam"])["transformation"] == "log"
+    names = {a.path for a in client.list_artifacts(parent.info.run_id)}
+    assert {"best.json", "report.html", "trials.csv", "search-space.json", "model"} <= names, names
+
+    # The best model in the spark flavor scores what the tuner was fitted on (the features of the stages before it).
+    mlflow.set_tracking_uri(server.uri)
+    logged = mlflow.spark.load_model(f"runs:/{parent.info.run_id}/model")
+    features = fitted.stages[1].transform(fitted.stages[0].transform(data))
+    expected = [r["prediction"] for r in tuned.transform(features).select("prediction").collect()]
+    assert [r["prediction"] for r in logged.transform(features).select("prediction").collect()] == expected

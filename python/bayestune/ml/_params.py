@@ -1,7 +1,8 @@
 """The Params of BayesianTuner: the JVM tuner's names and defaults, with converters that say what to give."""
 from __future__ import annotations
 
-from typing import Any, Callable
+import json
+from typing import Any, Callable, Optional
 
 from pyspark.ml import Estimator
 from pyspark.ml.evaluation import Evaluator
@@ -47,6 +48,34 @@ def _stage(name: str, kind: type, example: str) -> Callable[[Any], Any]:
     return convert
 
 
+def _text(name: str, example: str) -> Callable[[Any], str]:
+    def convert(value: Any) -> str:
+        if not isinstance(value, str) or not value.strip():
+            raise TypeError(f"BayesianTuner {name}={value!r} is not a non-empty string; give one, e.g. "
+                            f"{_setter(name)}({example!r})")
+        return value
+    return convert
+
+
+_EXTRA_EXAMPLE = '[{"name": "recallByLabel", "label": 1, "strategy": "constraint", "threshold": 0.7}]'
+
+
+def _extra_metrics(value: Any) -> str:
+    """A list of metric dicts (the job file's ``metrics:`` schema), or its JSON, as the JSON the JVM tuner reads;
+    the JVM checks each entry (known metric, strategy, threshold) and names the one at fault."""
+    entries = value
+    if isinstance(value, str):
+        try:
+            entries = json.loads(value)
+        except ValueError as e:
+            raise ValueError(f"BayesianTuner extraMetrics={value!r} is not valid JSON ({e}); give a list such as "
+                             f"{_EXTRA_EXAMPLE}") from None
+    if not isinstance(entries, (list, tuple)) or not all(isinstance(e, dict) for e in entries):
+        raise TypeError(f"BayesianTuner extraMetrics={value!r} is not a list of metric dicts; give one, e.g. "
+                        f"setExtraMetrics({_EXTRA_EXAMPLE})")
+    return json.dumps(list(entries))
+
+
 def _space(value: Any) -> str:
     return as_search_space(value).to_json()
 
@@ -70,6 +99,21 @@ class TunerParams(Params):
                               "folds, in (0, 1)", typeConverter=_ratio)
     seed: Param = Param(Params._dummy(), "seed", "seeds the splits and the optimizer",
                         typeConverter=_integer("seed", None))
+
+    extraMetrics: Param = Param(Params._dummy(), "extraMetrics", "metrics measured beside the evaluator's, from the "
+                                "same predictions, as JSON in the job file's metrics: schema: constraints (with a "
+                                "threshold) that the best model must meet on every fold, and stored metrics, e.g. "
+                                + _EXTRA_EXAMPLE, typeConverter=_extra_metrics)
+    # The job file's mlflow: block as Params (docs/mlflow.md); setting any of them logs the fit to MLflow.
+    mlflowTrackingUri: Param = Param(Params._dummy(), "mlflowTrackingUri", "the MLflow tracking server's URL "
+                                     "(http(s)://...) or databricks; default: MLFLOW_TRACKING_URI. Setting any mlflow "
+                                     "Param logs the fit to MLflow",
+                                     typeConverter=_text("mlflowTrackingUri", "http://127.0.0.1:5000"))
+    mlflowExperiment: Param = Param(Params._dummy(), "mlflowExperiment", "the MLflow experiment's name, created when "
+                                    "missing; default: 'bayestune <estimator class>'",
+                                    typeConverter=_text("mlflowExperiment", "credit"))
+    mlflowRunName: Param = Param(Params._dummy(), "mlflowRunName", "the MLflow parent run's name; default: "
+                                 "'bayestune <estimator class>'", typeConverter=_text("mlflowRunName", "nightly"))
 
     def getParam(self, paramName: str) -> Param:
         """The Param by name; an unknown name raises ValueError listing the Params there are."""
@@ -103,3 +147,16 @@ class TunerParams(Params):
 
     def getSeed(self) -> int:
         return self.getOrDefault(self.seed)
+
+    def getMlflowTrackingUri(self) -> Optional[str]:
+        return self.getOrDefault(self.mlflowTrackingUri) if self.isDefined(self.mlflowTrackingUri) else None
+
+    def getMlflowExperiment(self) -> Optional[str]:
+        return self.getOrDefault(self.mlflowExperiment) if self.isDefined(self.mlflowExperiment) else None
+
+    def getMlflowRunName(self) -> Optional[str]:
+        return self.getOrDefault(self.mlflowRunName) if self.isDefined(self.mlflowRunName) else None
+
+    def getExtraMetrics(self) -> list:
+        """The extra metrics as a list of dicts (empty when none are set)."""
+        return json.loads(self.getOrDefault(self.extraMetrics)) if self.isDefined(self.extraMetrics) else []

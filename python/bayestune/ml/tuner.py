@@ -33,7 +33,8 @@ class BayesianTuner(JavaEstimator, TunerParams, JavaMLReadable, JavaMLWritable):
     @keyword_only
     def __init__(self, *, estimator: Any = None, evaluator: Any = None, searchSpace: Any = None,
                  maxTrials: int = 20, parallelism: int = 1, numFolds: int = 3, trainRatio: float = 0.75,
-                 seed: Optional[int] = None) -> None:
+                 seed: Optional[int] = None, extraMetrics: Any = None, mlflowTrackingUri: Optional[str] = None,
+                 mlflowExperiment: Optional[str] = None, mlflowRunName: Optional[str] = None) -> None:
         super().__init__()
         self._java_obj = self._new_java_obj(self._java_class, self.uid)
         self._setDefault(**DEFAULTS)
@@ -42,7 +43,8 @@ class BayesianTuner(JavaEstimator, TunerParams, JavaMLReadable, JavaMLWritable):
     @keyword_only
     def setParams(self, *, estimator: Any = None, evaluator: Any = None, searchSpace: Any = None,
                   maxTrials: int = 20, parallelism: int = 1, numFolds: int = 3, trainRatio: float = 0.75,
-                  seed: Optional[int] = None) -> "BayesianTuner":
+                  seed: Optional[int] = None, extraMetrics: Any = None, mlflowTrackingUri: Optional[str] = None,
+                  mlflowExperiment: Optional[str] = None, mlflowRunName: Optional[str] = None) -> "BayesianTuner":
         return self._set(**self._input_kwargs)
 
     def setEstimator(self, value: Any) -> "BayesianTuner":
@@ -71,6 +73,27 @@ class BayesianTuner(JavaEstimator, TunerParams, JavaMLReadable, JavaMLWritable):
 
     def setSeed(self, value: int) -> "BayesianTuner":
         return self._set(seed=value)
+
+    def setExtraMetrics(self, value: Any) -> "BayesianTuner":
+        """Metrics measured beside the evaluator's (which stays the one optimized), in the job file's ``metrics:``
+        schema: a list of dicts (or its JSON). A constraint (``"strategy": "constraint"`` with a ``threshold``) must
+        hold on every fold for a trial to be chosen; a stored one (``"strategy": "store"``) is only recorded::
+
+            tuner.setExtraMetrics([{"name": "recallByLabel", "label": 1, "strategy": "constraint", "threshold": 0.7},
+                                   {"name": "training_seconds", "strategy": "store"}])
+        """
+        return self._set(extraMetrics=value)
+
+    def setMlflowTrackingUri(self, value: str) -> "BayesianTuner":
+        """Logs the fit to this MLflow tracking server (a parent run, a child run per trial, the best model), as a
+        job's ``mlflow.tracking_uri``; without it ``MLFLOW_TRACKING_URI`` is used once another mlflow Param is set."""
+        return self._set(mlflowTrackingUri=value)
+
+    def setMlflowExperiment(self, value: str) -> "BayesianTuner":
+        return self._set(mlflowExperiment=value)
+
+    def setMlflowRunName(self, value: str) -> "BayesianTuner":
+        return self._set(mlflowRunName=value)
 
     # --- fitting ---
 

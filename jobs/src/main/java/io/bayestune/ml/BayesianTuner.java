@@ -4,12 +4,15 @@ import io.bayestune.driver.LoopOptions;
 import io.bayestune.driver.StoredExperiment;
 import io.bayestune.driver.TuningLoop;
 import io.bayestune.driver.TuningStoppedException;
+import io.bayestune.driver.model.TrialMetric;
 import io.bayestune.optimizer.experiment.Experiment;
 import io.bayestune.optimizer.experiment.ExperimentSpec;
 import io.bayestune.optimizer.experiment.Metric;
 import io.bayestune.optimizer.experiment.Observation;
+import io.bayestune.tracking.MlflowSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.Model;
 import org.apache.spark.ml.evaluation.Evaluator;
@@ -62,6 +65,10 @@ public final class BayesianTuner extends Estimator<BayesianTunerModel> implement
   private final LongParam seed;
   private final Param<String> estimatorJson;
   private final Param<String> evaluatorJson;
+  private final Param<String> extraMetrics;
+  private final Param<String> mlflowTrackingUri;
+  private final Param<String> mlflowExperiment;
+  private final Param<String> mlflowRunName;
 
   public BayesianTuner() {
     this(Identifiable.randomUID("bayesianTuner"));
@@ -83,6 +90,17 @@ public final class BayesianTuner extends Estimator<BayesianTunerModel> implement
         + " Connect clients; used when estimator is not set");
     evaluatorJson = new Param<>(this, "evaluatorJson", "the evaluator as JSON {class, uid, paramMap}, for Spark"
         + " Connect clients; used when evaluator is not set");
+    extraMetrics = new Param<>(this, ExtraMetrics.PARAM, "metrics measured beside the evaluator's, from the same"
+        + " predictions, as JSON in the job file's metrics: schema: constraints (with a threshold) that the best"
+        + " model must meet on every fold, and stored metrics, e.g. [{\"name\": \"recallByLabel\", \"label\": 1,"
+        + " \"strategy\": \"constraint\", \"threshold\": 0.7}]");
+    // The job file's mlflow: block as Params (docs/mlflow.md); setting any of them turns tracking on.
+    mlflowTrackingUri = new Param<>(this, "mlflowTrackingUri", "the MLflow tracking server's URL (http(s)://...) or"
+        + " databricks; default: MLFLOW_TRACKING_URI. Setting any mlflow Param logs the fit to MLflow");
+    mlflowExperiment = new Param<>(this, "mlflowExperiment", "the MLflow experiment's name, created when missing;"
+        + " default: 'bayestune <estimator class>'");
+    mlflowRunName = new Param<>(this, "mlflowRunName", "the MLflow parent run's name; default: 'bayestune"
+        + " <estimator class>'");
     setDefault(maxTrials, 20);
     setDefault(parallelism, 1);
     setDefault(numFolds, 3);
@@ -137,6 +155,22 @@ public final class BayesianTuner extends Estimator<BayesianTunerModel> implement
     return evaluatorJson;
   }
 
+  public Param<String> extraMetrics() {
+    return extraMetrics;
+  }
+
+  public Param<String> mlflowTrackingUri() {
+    return mlflowTrackingUri;
+  }
+
+  public Param<String> mlflowExperiment() {
+    return mlflowExperiment;
+  }
+
+  public Param<String> mlflowRunName() {
+    return mlflowRunName;
+  }
+
   public BayesianTuner setEstimator(Estimator<?> value) {
     set(estimator, value);
     return this;
@@ -182,6 +216,51 @@ public final class BayesianTuner extends Estimator<BayesianTunerModel> implement
 
   public BayesianTuner setSeed(long value) {
     set(seed, value);
+    return this;
+  }
+
+  /**
+   * Metrics to measure beside the evaluator's (which stays the one optimized), as JSON in the job file's
+   * {@code metrics:} schema: a constraint ({@code "strategy": "constraint"} with a {@code threshold}) is modelled by
+   * the optimizer, and the best model is the best trial that meets every constraint on every fold; a stored metric
+   * ({@code "strategy": "store"}) is only recorded. At most 4 constraints. For example, the highest AUC among models
+   * that catch at least 70% of the positive class:
+   * <pre>{@code
+   * tuner.setEvaluator(new BinaryClassificationEvaluator())
+   *     .setExtraMetrics("[{\"name\": \"recallByLabel\", \"label\": 1, \"strategy\": \"constraint\","
+   *         + " \"threshold\": 0.7}, {\"name\": \"training_seconds\", \"strategy\": \"store\"}]");
+   * }</pre>
+   *
+   * @throws IllegalArgumentException naming the entry, the value and the fix (unknown metric, constraint without a
+   *     threshold, more than 4 constraints, ...)
+   */
+  public BayesianTuner setExtraMetrics(String json) {
+    try {
+      ExtraMetrics.parse(json);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("BayesianTuner " + uid + ": " + e.getMessage(), e);
+    }
+    set(extraMetrics, json);
+    return this;
+  }
+
+  /**
+   * Logs the fit to this MLflow tracking server (as a job's {@code mlflow.tracking_uri}): a parent run, a child run
+   * per trial, the results and the best model. Without it, {@code MLFLOW_TRACKING_URI} is used once another mlflow
+   * Param is set.
+   */
+  public BayesianTuner setMlflowTrackingUri(String value) {
+    set(mlflowTrackingUri, value);
+    return this;
+  }
+
+  public BayesianTuner setMlflowExperiment(String value) {
+    set(mlflowExperiment, value);
+    return this;
+  }
+
+  public BayesianTuner setMlflowRunName(String value) {
+    set(mlflowRunName, value);
     return this;
   }
 
@@ -231,6 +310,56 @@ public final class BayesianTuner extends Estimator<BayesianTunerModel> implement
     return (Long) getOrDefault(seed);
   }
 
+  /** The extra metrics' JSON, or null when none are set. */
+  public String getExtraMetrics() {
+    return isDefined(extraMetrics) ? getOrDefault(extraMetrics) : null;
+  }
+
+  /**
+   * The extra metrics, checked against the evaluator and the estimator.
+   *
+   * @throws IllegalArgumentException naming {@code extraMetrics[i]}, the value and the fix
+   */
+  ExtraMetrics extraMetricsChecked(String evaluatorMetric) {
+    try {
+      ExtraMetrics extra = isDefined(extraMetrics) ? ExtraMetrics.parse(getOrDefault(extraMetrics))
+          : ExtraMetrics.none();
+      extra.check(evaluatorMetric, getEstimator());
+      return extra;
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("BayesianTuner " + uid + ": " + e.getMessage(), e);
+    }
+  }
+
+  public String getMlflowTrackingUri() {
+    return isDefined(mlflowTrackingUri) ? getOrDefault(mlflowTrackingUri) : null;
+  }
+
+  public String getMlflowExperiment() {
+    return isDefined(mlflowExperiment) ? getOrDefault(mlflowExperiment) : null;
+  }
+
+  public String getMlflowRunName() {
+    return isDefined(mlflowRunName) ? getOrDefault(mlflowRunName) : null;
+  }
+
+  /**
+   * The MLflow settings of the mlflow Params (the tracking URI checked), or null when none is set: no tracking.
+   *
+   * @throws IllegalArgumentException naming mlflowTrackingUri when it is not a tracking server's URL
+   */
+  MlflowSettings mlflowSettings() {
+    if (!isSet(mlflowTrackingUri) && !isSet(mlflowExperiment) && !isSet(mlflowRunName)) {
+      return null;
+    }
+    try {
+      return new MlflowSettings(getMlflowTrackingUri(), getMlflowExperiment(), getMlflowRunName());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("BayesianTuner " + uid + ": " + e.getMessage()
+          .replace("mlflow.tracking_uri", "mlflowTrackingUri"), e);
+    }
+  }
+
   // --- Estimator ---
 
   @Override
@@ -243,28 +372,43 @@ public final class BayesianTuner extends Estimator<BayesianTunerModel> implement
     SparkSession spark = dataset.sparkSession();
     Metric metric = new Metric(settings.metricName(), settings.largerBetter() ? Metric.Goal.MAXIMIZE
         : Metric.Goal.MINIMIZE);
+    ExtraMetrics extra = extraMetricsChecked(settings.metricName());
     // A small discrete space holds fewer configurations than maxTrials: the budget is what it holds.
     int budget = (int) Math.min(settings.maxTrials(), space.configurationCount().orElse(Long.MAX_VALUE));
-    ExperimentSpec spec = space.experimentSpec("bayestune " + est.getClass().getSimpleName(), metric, budget,
-        settings.parallelism());
-    TrialsRun run = runTrials(dataset.toDF(), settings, spec, params, spark);
+    ExperimentSpec spec = space.experimentSpec("bayestune " + est.getClass().getSimpleName(),
+        extra.experimentMetrics(metric), budget, settings.parallelism());
+    TunerTracking tracking = TunerTracking.start(mlflowSettings(), spec, settings, this, spark);
+    TrialsRun run = runTrials(dataset.toDF(), settings, spec, extra.trialMetrics(settings.metricName(),
+        getEvaluator()), params, spark, tracking);
     Experiment experiment = run.experiment();
-    // The best mean metric, as CrossValidator chooses (not the noise-aware Experiment.best of a job).
-    Observation best = experiment.bestObserved()
-        .orElseThrow(() -> allFailed(experiment, run.firstFailure()));
-    ParamMap bestParams = params.paramMap(best.assignments().asMap());
-    Model<?> bestModel;
+    Observation best = null;
+    Model<?> bestModel = null;
     try {
-      bestModel = JobGroups.run(spark.sparkContext(), "bayestune-" + uid + "-best", "refit with the best trial's"
+      // The best mean metric among the trials that meet every constraint, as CrossValidator chooses (not the
+      // noise-aware Experiment.best of a job).
+      best = experiment.bestObserved().orElseThrow(() -> noneFeasible(experiment)
+          .orElseGet(() -> allFailed(experiment, run.firstFailure())));
+      bestModel = refit(est, params.paramMap(best.assignments().asMap()), best, dataset, spark);
+    } finally {
+      if (tracking != null) {
+        tracking.finish(experiment, bestModel == null ? null : best, bestModel, dataset);
+      }
+    }
+    BayesianTunerModel model = new BayesianTunerModel(uid, bestModel, experiment.toJson(), best.suggestionId(),
+        settings);
+    return model.setParent(this);
+  }
+
+  private Model<?> refit(Estimator<?> est, ParamMap bestParams, Observation best, Dataset<?> dataset,
+      SparkSession spark) {
+    try {
+      return JobGroups.run(spark.sparkContext(), "bayestune-" + uid + "-best", "refit with the best trial's"
           + " Params (trial " + best.suggestionId() + ")", () -> (Model<?>) est.copy(bestParams).fit(dataset));
     } catch (RuntimeException e) {
       throw e;
     } catch (Exception e) {
       throw new IllegalStateException("refitting the best trial's Params on the whole dataset failed: " + e, e);
     }
-    BayesianTunerModel model = new BayesianTunerModel(uid, bestModel, experiment.toJson(), best.suggestionId(),
-        settings);
-    return model.setParent(this);
   }
 
   /** The experiment after every trial, and the first trial failure when every trial failed. */
@@ -275,30 +419,60 @@ public final class BayesianTuner extends Estimator<BayesianTunerModel> implement
    * Draws the splits and runs the trials with the driver's TuningLoop: {@code parallelism} in flight,
    * each observed as it ends, its Spark jobs in the group {@code bayestune-<uid>-trial-<id>}.
    */
-  private TrialsRun runTrials(Dataset<Row> data, TunerSettings settings, ExperimentSpec spec, EstimatorParams params,
-      SparkSession spark) {
+  private TrialsRun runTrials(Dataset<Row> data, TunerSettings settings, ExperimentSpec spec,
+      List<TrialMetric> metrics, EstimatorParams params, SparkSession spark, TunerTracking tracking) {
+    StoredExperiment stored = null;
     try (ValidationSplits splits = settings.numFolds() > 0
             ? ValidationSplits.kFold(data, settings.numFolds(), settings.seed())
             : ValidationSplits.trainRatio(data, settings.trainRatio(), settings.seed())) {
-      EstimatorTrialRunner runner = new EstimatorTrialRunner(getEstimator(), getEvaluator(), params, splits,
+      EstimatorTrialRunner runner = new EstimatorTrialRunner(getEstimator(), metrics, params, splits,
           spark.sparkContext());
-      StoredExperiment stored = StoredExperiment.openOrCreate(new MemoryExperimentStore("memory:" + uid), spec,
+      stored = StoredExperiment.openOrCreate(new MemoryExperimentStore("memory:" + uid), spec,
           settings.seed());
       int budget = spec.observationBudget();
       // failFastCount = budget: the tuner gives up only when every trial failed.
       LoopOptions options = new LoopOptions(uid, settings.parallelism(), null, budget, budget, 1);
       try {
-        new TuningLoop(stored, runner, options, TrialLog::observed).run();
+        new TuningLoop(stored, runner, options, tracking == null ? TrialLog::observed : t -> {
+          TrialLog.observed(t);
+          tracking.observed(t);
+        }).run();
       } catch (TuningStoppedException allFailed) {
         return new TrialsRun(stored.experiment(), allFailed.getCause());
       }
       return new TrialsRun(stored.experiment(), null);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      if (tracking != null) {
+        tracking.abandon(stored == null ? null : stored.experiment());
+      }
       throw new IllegalStateException("tuning " + uid + " was interrupted; running trials were cancelled", e);
     } catch (IOException e) {
       throw new UncheckedIOException("tuning " + uid + ": the in-memory experiment state failed", e);
     }
+  }
+
+  /**
+   * When trials completed but none met the constraints: an error rather than a model that breaks the requirement
+   * (a production pipeline must not ship it silently); it names each constraint and how near the trials came.
+   */
+  private java.util.Optional<IllegalStateException> noneFeasible(Experiment experiment) {
+    List<Observation> completed = experiment.observations().stream().filter(o -> !o.failed()).toList();
+    if (completed.isEmpty() || experiment.spec().constraints().isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    StringBuilder near = new StringBuilder();
+    for (Metric c : experiment.spec().constraints()) {
+      Observation closest = completed.stream().max(java.util.Comparator.comparingDouble(o -> c.slack(o.valueOf(c))))
+          .orElseThrow();
+      near.append(near.length() == 0 ? "" : "; ").append(c.name()).append(c.objective() == Metric.Goal.MAXIMIZE
+          ? " >= " : " <= ").append(c.threshold()).append(" (closest: trial ").append(closest.suggestionId())
+          .append(" with ").append(closest.valueOf(c)).append(" on its worst fold)");
+    }
+    return java.util.Optional.of(new IllegalStateException("BayesianTuner " + uid + ": none of the " + completed.size()
+        + " completed trials met the constraints of extraMetrics on every fold: " + near + ". There is no model that"
+        + " meets them to return; loosen the threshold, widen the search space (e.g. search the classifier's"
+        + " threshold Param) or raise maxTrials"));
   }
 
   private static IllegalStateException allFailed(Experiment experiment, Throwable firstFailure) {
@@ -329,11 +503,18 @@ public final class BayesianTuner extends Estimator<BayesianTunerModel> implement
         getParallelism(), folds ? getNumFolds() : 0, folds ? 0.0 : getTrainRatio(), getSeed());
   }
 
+  /** Checks the settings and the mlflow Params, before any trial runs. */
+  private void checkSettings() {
+    TunerSettings settings = settings();
+    ExtraMetrics extra = extraMetricsChecked(settings.metricName());
+    TrialHistory.checkNames(getSearchSpace(), extra.names());
+    mlflowSettings();
+  }
+
   @Override
   public StructType transformSchema(StructType schema) {
-    settings();
+    checkSettings();
     SearchSpace space = getSearchSpace();
-    TrialHistory.checkNames(space);
     EstimatorParams.check(getEstimator(), space.space());
     return getEstimator().transformSchema(schema);
   }

@@ -4,10 +4,11 @@ import io.bayestune.driver.TrialContext;
 import io.bayestune.driver.TrialResult;
 import io.bayestune.driver.TrialRunner;
 import io.bayestune.driver.model.FoldTrials;
+import io.bayestune.driver.model.TrialMetric;
 import io.bayestune.optimizer.space.Assignments;
 import org.apache.spark.SparkContext;
 import org.apache.spark.ml.Estimator;
-import org.apache.spark.ml.evaluation.Evaluator;
+import java.util.List;
 
 /**
  * One trial of a {@link BayesianTuner}: the estimator copied with the trial's Params, fitted on each
@@ -20,11 +21,15 @@ final class EstimatorTrialRunner implements TrialRunner {
   private final EstimatorParams params;
   private final FoldTrials trials;
 
-  EstimatorTrialRunner(Estimator<?> estimator, Evaluator evaluator, EstimatorParams params, ValidationSplits splits,
-      SparkContext sc) {
+  /**
+   * @param metrics what each fold measures: the evaluator's metric first (named as the experiment's metric, so that
+   *     each fold's value is kept as {@code folds.<metric>}), then the extra metrics
+   */
+  EstimatorTrialRunner(Estimator<?> estimator, List<TrialMetric> metrics, EstimatorParams params,
+      ValidationSplits splits, SparkContext sc) {
     this.estimator = estimator;
     this.params = params;
-    this.trials = new FoldTrials(sc, splits, evaluator);
+    this.trials = new FoldTrials(sc, splits, metrics);
   }
 
   @Override

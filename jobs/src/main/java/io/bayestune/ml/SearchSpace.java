@@ -135,8 +135,10 @@ public final class SearchSpace implements Serializable {
   }
 
   /** An experiment over this space for the given metric, budget and parallelism. */
-  ExperimentSpec experimentSpec(String name, Metric metric, int observationBudget, int parallelBandwidth) {
-    return new ExperimentSpec(name, space(), metric, StrategyType.OFFLINE, observationBudget, parallelBandwidth);
+  /** The experiment of a tuning: its metrics are the evaluator's (optimized), then any constraints or stored. */
+  ExperimentSpec experimentSpec(String name, java.util.List<Metric> metrics, int observationBudget,
+      int parallelBandwidth) {
+    return new ExperimentSpec(name, space(), metrics, StrategyType.OFFLINE, observationBudget, parallelBandwidth);
   }
 
   private static ExperimentSpec specOf(io.bayestune.optimizer.space.SearchSpace space) {

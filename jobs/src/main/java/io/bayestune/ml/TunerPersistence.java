@@ -122,7 +122,8 @@ final class TunerPersistence {
   }
 
   private static Param<?>[] simpleParams(BayesianTuner t) {
-    return new Param<?>[] {t.searchSpace(), t.maxTrials(), t.parallelism(), t.numFolds(), t.trainRatio(), t.seed()};
+    return new Param<?>[] {t.searchSpace(), t.maxTrials(), t.parallelism(), t.numFolds(), t.trainRatio(), t.seed(),
+        t.extraMetrics(), t.mlflowTrackingUri(), t.mlflowExperiment(), t.mlflowRunName()};
   }
 
   private static Object decode(Param<?> p, JsonNode v) {

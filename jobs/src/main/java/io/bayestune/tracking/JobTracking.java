@@ -5,6 +5,7 @@ import io.bayestune.driver.output.OutputLocation;
 import io.bayestune.driver.output.TextFiles;
 import io.bayestune.optimizer.experiment.Experiment;
 import io.bayestune.optimizer.experiment.ExperimentSpec;
+import io.bayestune.optimizer.experiment.Observation;
 import io.bayestune.optimizer.experiment.SpecJson;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -65,17 +66,8 @@ public final class JobTracking {
   public static MlflowTracker start(MlflowSettings settings, ExperimentSpec spec, int budget, int parallelism,
       String warmStartFrom, Map<String, String> params, Map<String, String> texts, OutputLocation output,
       Configuration hadoop, Experiment experiment, PrintStream out) {
-    Map<String, String> all = new LinkedHashMap<>(params);
-    all.put("metric", spec.metric().name());
-    all.put("objective", spec.metric().objective().jsonName());
-    all.put("observation_budget", Integer.toString(budget));
-    all.put("parallelism", Integer.toString(parallelism));
-    if (warmStartFrom != null) {
-      all.put("warm_start_from", warmStartFrom);
-    }
-    all.putAll(spaceParams(spec));
-    Map<String, String> files = new LinkedHashMap<>(texts);
-    files.put("search-space.json", SpecJson.toJson(spec).toPrettyString());
+    Map<String, String> all = parentParams(spec, budget, parallelism, warmStartFrom, params);
+    Map<String, String> files = parentTexts(spec, texts);
     String runIdFile = output.resolve(RUN_ID_FILE);
     ParentRun parent = new ParentRun(output.toString(), all, files, new ParentRun.RunIdStore() {
       @Override
@@ -93,9 +85,46 @@ public final class JobTracking {
       }
     }, "run again on the same output once MLflow answers: it continues the same parent run and logs what is"
         + " missing");
+    return start(settings, spec, parent, experiment.observations(), out);
+  }
+
+  /**
+   * Starts tracking a tuning that keeps no state of its own between runs (a {@code BayesianTuner} fit): a new parent
+   * run each time, with the same params, texts and child runs as a job's.
+   */
+  public static MlflowTracker startUnsaved(MlflowSettings settings, ExperimentSpec spec, int budget, int parallelism,
+      Map<String, String> params, String resumeHint, PrintStream out) {
+    ParentRun parent = new ParentRun(null, parentParams(spec, budget, parallelism, null, params),
+        parentTexts(spec, Map.of()), null, resumeHint);
+    return start(settings, spec, parent, List.of(), out);
+  }
+
+  private static MlflowTracker start(MlflowSettings settings, ExperimentSpec spec, ParentRun parent,
+      List<Observation> already, PrintStream out) {
     out.println("bayestune: logging to MLflow at " + settings.trackingUri() + ", experiment '" + settings.experiment()
         + "', in the background");
-    return MlflowTracker.start(settings, spec.metric().name(), parent, experiment.observations(), out);
+    return MlflowTracker.start(settings, spec.metric().name(), parent, already, out);
+  }
+
+  /** The parent's params: the caller's, then metric, objective, budget, parallelism, warm start, search space. */
+  private static Map<String, String> parentParams(ExperimentSpec spec, int budget, int parallelism,
+      String warmStartFrom, Map<String, String> params) {
+    Map<String, String> all = new LinkedHashMap<>(params);
+    all.put("metric", spec.metric().name());
+    all.put("objective", spec.metric().objective().jsonName());
+    all.put("observation_budget", Integer.toString(budget));
+    all.put("parallelism", Integer.toString(parallelism));
+    if (warmStartFrom != null) {
+      all.put("warm_start_from", warmStartFrom);
+    }
+    all.putAll(spaceParams(spec));
+    return all;
+  }
+
+  private static Map<String, String> parentTexts(ExperimentSpec spec, Map<String, String> texts) {
+    Map<String, String> files = new LinkedHashMap<>(texts);
+    files.put("search-space.json", SpecJson.toJson(spec).toPrettyString());
+    return files;
   }
 
   /** One param per search-space parameter, {@code space.<name>}: its SigOpt JSON. */
@@ -119,12 +148,21 @@ public final class JobTracking {
         }
       }
       if (written.contains("best-model")) {
-        Path model = folder.resolve("model");
-        Files.createDirectories(model);
-        copy(hadoop, output.resolve("best-model"), model.resolve(SparkModelFlavor.MODEL_DATA));
-        SparkModelFlavor.describe(model, "model", runId, sparkVersion);
+        stageSparkModel(hadoop, output.resolve("best-model"), folder, runId, sparkVersion);
       }
     };
+  }
+
+  /**
+   * Copies a saved Spark ML {@code PipelineModel} (at {@code savedModel}, any Hadoop file system) into
+   * {@code folder/model/} as an MLflow model of the spark flavor ({@link SparkModelFlavor}).
+   */
+  public static void stageSparkModel(Configuration hadoop, String savedModel, Path folder, String runId,
+      String sparkVersion) throws IOException {
+    Path model = folder.resolve("model");
+    Files.createDirectories(model);
+    copy(hadoop, savedModel, model.resolve(SparkModelFlavor.MODEL_DATA));
+    SparkModelFlavor.describe(model, "model", runId, sparkVersion);
   }
 
   private static void copy(Configuration hadoop, String from, Path to) throws IOException {

@@ -33,13 +33,17 @@ public record ParentResults(Map<String, Double> metrics, long step, Map<String, 
 
   /** The results of a finished tuning. */
   public static ParentResults of(Experiment e, Artifacts artifacts) {
+    return of(e, e.best(), artifacts);
+  }
+
+  /** The results of a finished tuning whose caller chose {@code best} itself (a BayesianTuner's best mean value). */
+  public static ParentResults of(Experiment e, Optional<Best> best, Artifacts artifacts) {
     String metric = e.spec().metric().name();
     Map<String, Double> metrics = new LinkedHashMap<>();
     Map<String, String> tags = new LinkedHashMap<>();
     long failed = e.observations().stream().filter(Observation::failed).count();
     metrics.put("observations", (double) e.observations().size());
     metrics.put("failed_observations", (double) failed);
-    Optional<Best> best = e.best();
     best.ifPresent(b -> {
       metrics.put("best_" + metric, b.value());
       if (b.estimatedValue() != null) {
@@ -49,5 +53,10 @@ public record ParentResults(Map<String, Double> metrics, long step, Map<String, 
       b.assignments().asMap().forEach((k, v) -> tags.put("best." + k, String.valueOf(v)));
     });
     return new ParentResults(metrics, e.observations().size(), tags, artifacts, true);
+  }
+
+  /** The same results for a tuning that failed (the parent run ends FAILED). */
+  public ParentResults failed() {
+    return new ParentResults(metrics, step, tags, artifacts, false);
   }
 }

@@ -1,6 +1,7 @@
 package io.bayestune.tracking;
 
 import io.bayestune.driver.TuningLoop;
+import io.bayestune.optimizer.experiment.MetricEvaluation;
 import io.bayestune.optimizer.experiment.Observation;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,7 +11,8 @@ import java.util.Map;
  * before the crash exactly as the first run would have):
  * <ul>
  *   <li>params: the assignments;</li>
- *   <li>metrics: {@code <metric>}, {@code <metric>_stddev}, {@code <metric>_fold_<i>} (1-based) when known;</li>
+ *   <li>metrics: {@code <metric>}, {@code <metric>_stddev}, {@code <metric>_fold_<i>} (1-based) when known, and
+ *       the same for every other metric of a multimetric experiment (constraints, stored metrics);</li>
  *   <li>tags: {@code bayestune.trial_id}, {@code bayestune.status} (completed / failed / timed out),
  *       {@code bayestune.failure_reason}, {@code bayestune.seconds}.</li>
  * </ul>
@@ -36,15 +38,10 @@ record TrialRunContent(String trialId, boolean failed, Map<String, String> param
       tags.put(FAILURE_REASON, reason.length() > MAX_TAG ? reason.substring(0, MAX_TAG - 3) + "..." : reason);
     } else {
       tags.put(STATUS, "completed");
-      metrics.put(metricName, o.value());
-      if (o.valueStddev() != null) {
-        metrics.put(metricName + "_stddev", o.valueStddev());
-      }
-      String folds = o.metadata().get("folds." + metricName); // FoldStatistics: each fold's value
-      if (folds != null && !folds.isBlank()) {
-        String[] values = folds.split(",");
-        for (int i = 0; i < values.length; i++) {
-          metrics.put(metricName + "_fold_" + (i + 1), Double.parseDouble(values[i]));
+      putMetric(metrics, o, metricName, o.value(), o.valueStddev());
+      for (MetricEvaluation e : o.values()) { // several metrics (constraints, stored ones): each the same way
+        if (!e.name().equals(metricName)) {
+          putMetric(metrics, o, e.name(), e.value(), e.valueStddev());
         }
       }
     }
@@ -53,5 +50,20 @@ record TrialRunContent(String trialId, boolean failed, Map<String, String> param
       tags.put(SECONDS, seconds);
     }
     return new TrialRunContent(o.suggestionId(), o.failed(), params, metrics, tags);
+  }
+
+  private static void putMetric(Map<String, Double> metrics, Observation o, String name, double value,
+      Double stddev) {
+    metrics.put(name, value);
+    if (stddev != null) {
+      metrics.put(name + "_stddev", stddev);
+    }
+    String folds = o.metadata().get("folds." + name); // FoldStatistics: each fold's value
+    if (folds != null && !folds.isBlank()) {
+      String[] values = folds.split(",");
+      for (int i = 0; i < values.length; i++) {
+        metrics.put(name + "_fold_" + (i + 1), Double.parseDouble(values[i]));
+      }
+    }
   }
 }

@@ -45,9 +45,7 @@ class BayesianTunerIT {
 
   @BeforeAll
   static void fitOnce() {
-    spark = SparkSession.builder().master("local[2]").appName("BayesianTunerIT").config("spark.ui.enabled", "false")
-        .config("spark.sql.shuffle.partitions", "4").getOrCreate();
-    spark.sparkContext().setLogLevel("WARN");
+    spark = CreditData.localSpark("BayesianTunerIT");
     spark.sparkContext().addSparkListener(new SparkListener() {
       @Override
       public void onJobStart(SparkListenerJobStart job) {

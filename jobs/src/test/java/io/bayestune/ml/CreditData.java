@@ -19,6 +19,14 @@ final class CreditData {
   private CreditData() {
   }
 
+  /** A local[2] session for a test class (no UI, 4 shuffle partitions, warnings only). */
+  static SparkSession localSpark(String appName) {
+    SparkSession spark = SparkSession.builder().master("local[2]").appName(appName).config("spark.ui.enabled", "false")
+        .config("spark.sql.shuffle.partitions", "4").getOrCreate();
+    spark.sparkContext().setLogLevel("WARN");
+    return spark;
+  }
+
   /** Every complete row (415 of 4454 have an NA field). */
   static Dataset<Row> load(SparkSession spark) {
     Path csv = Path.of(System.getProperty("bayestune.data", "../examples/data"), "credit_data.csv");

@@ -97,7 +97,7 @@ class EstimatorParamsTest {
   @Test
   void columnNamesOfTheTrialTableAreReserved() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrialHistory.checkNames(
-        SearchSpace.builder().addDouble("metric", 0, 1).build()));
+        SearchSpace.builder().addDouble("metric", 0, 1).build(), java.util.List.of()));
     assertTrue(e.getMessage().contains("'metric'") && e.getMessage().contains("trials DataFrame"), e.getMessage());
   }
 }

@@ -48,15 +48,19 @@ public final class TrialMetric {
    * threshold only when it does so on every fold; other metrics are the mean over folds.
    */
   public static TrialMetric of(MetricSpec spec, String labelCol, boolean largerIsBetter) {
+    return of(spec, isBuiltIn(spec.name()) ? null : MetricCatalog.evaluator(spec.name(), labelCol), largerIsBetter);
+  }
+
+  /**
+   * The metric of a metric entry scored by {@code evaluator} (null for a built-in), e.g. one reading the columns
+   * of a {@code BayesianTuner}'s own evaluator; a {@code ...ByLabel} metric gets the entry's label (default 1.0).
+   */
+  public static TrialMetric of(MetricSpec spec, Evaluator evaluator, boolean largerIsBetter) {
     int worstFold = spec.strategy().equals("constraint") ? (largerIsBetter ? 1 : -1) : 0;
-    if (isBuiltIn(spec.name())) {
-      return new TrialMetric(spec.name(), null, worstFold);
-    }
-    Evaluator e = MetricCatalog.evaluator(spec.name(), labelCol);
-    if (e instanceof MulticlassClassificationEvaluator m && spec.name().endsWith("ByLabel")) {
+    if (evaluator instanceof MulticlassClassificationEvaluator m && spec.name().endsWith("ByLabel")) {
       m.setMetricLabel(spec.label() == null ? 1.0 : spec.label());
     }
-    return new TrialMetric(spec.name(), e, worstFold);
+    return new TrialMetric(spec.name(), evaluator, worstFold);
   }
 
   /**

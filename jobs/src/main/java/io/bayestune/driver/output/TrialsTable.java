@@ -51,6 +51,12 @@ public final class TrialsTable {
         TrialsCsv.render(t.schema(), t.rows()));
   }
 
+  /** The table as the text of {@code trials.csv} (for a tuning without an output folder: an MLflow artifact). */
+  public static String csv(Experiment e) {
+    Table t = table(e);
+    return TrialsCsv.render(t.schema(), t.rows());
+  }
+
   private record Table(StructType schema, List<Row> rows) {
   }
 
