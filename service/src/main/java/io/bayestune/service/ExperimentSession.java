@@ -10,6 +10,8 @@ import io.bayestune.optimizer.store.StateConflictException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -46,10 +48,11 @@ final class ExperimentSession {
   /** The requests for suggestions not served yet, oldest first (see {@link PreparedTakes}). */
   final Queue<PreparedTakes.Ticket> takes = new ConcurrentLinkedQueue<>();
   /**
-   * The observation count the prepared suggestions were made with; -1 after a (re)load, so that a restarted
-   * server makes its pool again at once, while the clients that come back take the one it stored.
+   * The observation count each prepared suggestion was made with, by id, under {@link #lock}. A (re)load takes the
+   * stored ones as made with the observations loaded: the server that made them kept them within a tenth of the
+   * results, and making them again at once would hold up the clients that come back after a restart.
    */
-  long preparedFor = -1;
+  final Map<String, Integer> preparedAt = new HashMap<>();
   /** Why the last preparation failed (the search space is used up, ...), for requests that find no prepared one. */
   RuntimeException preparationFailure;
 
@@ -210,7 +213,10 @@ final class ExperimentSession {
     experiment = e;
     version = stored.get().version();
     stale = false;
-    preparedFor = -1;
+    preparedAt.clear();
+    for (Suggestion p : prepared()) {
+      preparedAt.put(p.id(), e.observations().size());
+    }
     return true;
   }
 

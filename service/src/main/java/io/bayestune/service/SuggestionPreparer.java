@@ -14,10 +14,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * Prepares suggestions ahead, off the request path, as SigOpt's service did: per experiment, a background task
  * keeps {@code min(parallel_bandwidth, maxPrepared)} suggestions ready, computed on a copy of the experiment
- * (so the model fit holds no lock), knowing every open and prepared suggestion. A round for the requests that wait
- * comes first; otherwise one batch (one model fit) fills the pool; once the results grew by a tenth since the pool
- * was made (and at once after a restart), a round replaces the prepared suggestions that no client took with ones
- * that know the new results.
+ * (so the model fit holds no lock), knowing every open and prepared suggestion, in rounds of at most
+ * {@link #MAX_ROUND} (one model fit each). Requests that wait come first; then the pool is filled; then prepared
+ * suggestions made before the results grew by a tenth are replaced with ones that know the new results, the oldest
+ * first, while the pool keeps serving them.
  *
  * <p>Prepared suggestions are open suggestions of the stored experiment that no client was given
  * ({@link ServiceFacts#handed}), so a restart keeps them, and a client can never be given one twice.
@@ -25,8 +25,8 @@ import java.util.concurrent.TimeUnit;
 final class SuggestionPreparer implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(SuggestionPreparer.class.getName());
 
-  /** Suggestions per round at least while requests wait: a waiting request waits for one round, not a whole pool. */
-  static final int ROUND = 4;
+  /** The most suggestions one round makes, so that a request that finds the pool empty never waits long. */
+  static final int MAX_ROUND = 8;
   /** The pool is made again once the results grew by 1/STALE_AFTER_GROWTH since it was prepared. */
   static final int STALE_AFTER_GROWTH = 10;
 
@@ -62,14 +62,25 @@ final class SuggestionPreparer implements AutoCloseable {
   }
 
   /**
-   * Whether the pool, prepared when the experiment had {@code preparedFor} observations, should be made again now
-   * that it has {@code observations}: once the results grew by a tenth (at least one). A prepared suggestion that
-   * misses a few results knows their points as open ones, so it is as informed as any suggestion made while those
-   * were still running; making the whole pool again after every result kept a core busy for little gain.
+   * Whether a suggestion prepared when the experiment had {@code preparedAt} observations (-1: unknown) should be
+   * made again now that it has {@code observations}: once the results grew by a tenth (at least one). A prepared
+   * suggestion that misses a few results knows their points as open ones, so it is as informed as any suggestion
+   * made while those were still running; making the pool again after every result kept a core busy.
    */
-  static boolean stale(long preparedFor, int observations) {
-    return preparedFor < 0 || observations < preparedFor
-        || observations - preparedFor >= Math.max(1, preparedFor / STALE_AFTER_GROWTH);
+  static boolean stale(long preparedAt, int observations) {
+    return preparedAt < 0 || observations < preparedAt
+        || observations - preparedAt >= Math.max(1, preparedAt / STALE_AFTER_GROWTH);
+  }
+
+  /** Prepared suggestions to make again, oldest first (under the lock). */
+  private static List<Suggestion> staleOnes(ExperimentSession s, List<Suggestion> prepared, int observations) {
+    List<Suggestion> out = new ArrayList<>();
+    for (Suggestion p : prepared) {
+      if (stale(s.preparedAt.getOrDefault(p.id(), -1), observations)) {
+        out.add(p);
+      }
+    }
+    return out;
   }
 
   private boolean needsWork(ExperimentSession s) {
@@ -77,9 +88,8 @@ final class SuggestionPreparer implements AutoCloseable {
     if (e == null || s.preparationFailure != null) {
       return false;
     }
-    int prepared = s.prepared().size();
-    return prepared < s.waiting() + pool(e)
-        || (prepared > 0 && stale(s.preparedFor, e.observations().size()));
+    List<Suggestion> prepared = s.prepared();
+    return prepared.size() < s.waiting() + pool(e) || !staleOnes(s, prepared, e.observations().size()).isEmpty();
   }
 
   private void prepare(ExperimentSession s) {
@@ -87,7 +97,6 @@ final class SuggestionPreparer implements AutoCloseable {
       while (true) {
         String json;
         Set<String> replaced = new HashSet<>();
-        boolean remade = false;
         int want;
         int observations;
         s.lock.lock();
@@ -98,21 +107,22 @@ final class SuggestionPreparer implements AutoCloseable {
           Experiment e = s.experimentUnderLock();
           List<Suggestion> prepared = s.prepared();
           observations = e.observations().size();
-          if (s.waiting() > 0) {
-            // Requests wait: serve them first, in a round no larger than needed so that they are served soon
-            // (one model fit for all of them); the pool is filled by the next round.
-            want = Math.max(ROUND, s.waiting());
-          } else if (stale(s.preparedFor, observations)) {
-            // Make the pool again, whole, with suggestions that know the new results (and after a restart, at
-            // once: the stored pool serves the clients that come back meanwhile).
-            prepared.forEach(p -> replaced.add(p.id()));
-            want = pool(e);
-            remade = true;
-          } else {
-            // Top the pool up in one fit: a batch costs one model fit plus a search per point, far less than a
-            // fit per point.
-            want = pool(e) - prepared.size();
+          Set<String> preparedIds = new HashSet<>();
+          prepared.forEach(p -> preparedIds.add(p.id()));
+          s.preparedAt.keySet().retainAll(preparedIds);
+          // Rounds of at most MAX_ROUND: a request that finds the pool empty waits for the round that runs and
+          // its own, so no round may be long. Requests that wait come first; then the pool is filled, and stale
+          // prepared suggestions are made again, the oldest first (the pool keeps serving them meanwhile).
+          int missing = Math.min(MAX_ROUND, Math.max(0, Math.max(s.waiting(), pool(e) - prepared.size())));
+          if (s.waiting() == 0) {
+            for (Suggestion old : staleOnes(s, prepared, observations)) {
+              if (missing + replaced.size() >= MAX_ROUND) {
+                break;
+              }
+              replaced.add(old.id());
+            }
           }
+          want = Math.max(1, missing + replaced.size());
           json = e.toJson();
         } finally {
           s.lock.unlock();
@@ -130,14 +140,18 @@ final class SuggestionPreparer implements AutoCloseable {
         s.write(state -> {
           Set<String> stillPrepared = new HashSet<>(replaced);
           stillPrepared.removeAll(state.facts.handed.keySet());
+          Set<String> before = new HashSet<>();
+          state.experiment.suggestions().forEach(x -> before.add(x.id()));
           state.experiment = StateEdits.replaceSuggestions(state.experiment, stillPrepared, made, state);
+          for (Suggestion x : state.experiment.openSuggestions()) {
+            if (!before.contains(x.id())) {
+              s.preparedAt.put(x.id(), observations);
+            }
+          }
           return null;
         });
         s.lock.lock();
         try {
-          if (remade) {
-            s.preparedFor = observations;
-          }
           s.preparedChanged.signalAll();
         } finally {
           s.lock.unlock();
