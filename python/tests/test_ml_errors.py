@@ -112,3 +112,14 @@ def test_extra_metrics_must_be_a_list_of_dicts():
         _tuner().setExtraMetrics({"name": "f1"})
     with pytest.raises(ValueError, match="extraMetrics='\\[oops' is not valid JSON"):
         _tuner().setExtraMetrics("[oops")
+
+
+def test_no_trial_meeting_the_constraints_fails_the_fit_naming_them(data):
+    # Recall is at most 1, so no configuration meets 1.01: no model that breaks the requirement is returned.
+    tuner = _tuner().setExtraMetrics([{"name": "recallByLabel", "label": 1, "strategy": "constraint",
+                                       "threshold": 1.01}])
+    with pytest.raises(RuntimeError) as raised:
+        tuner.fit(data)
+    message = str(raised.value)
+    assert "none of the 2 completed trials met the constraints of extraMetrics on every fold" in message
+    assert "recallByLabel >= 1.01" in message and "loosen the threshold" in message

@@ -209,6 +209,7 @@ def test_bayesian_tuner_in_a_pipeline_logs_the_same_structure(server, spark):
     pipeline = _credit.tuned_pipeline(max_trials=3, seed=5)
     tuner = pipeline.getStages()[-1]
     tuner.setMlflowTrackingUri(server.uri).setMlflowExperiment("tuner-structure").setMlflowRunName("tuner-credit")
+    tuner.setExtraMetrics([{"name": "recallByLabel", "label": 1, "strategy": "store"}])  # logged like the metric
     fitted = pipeline.fit(data)
     tuned = fitted.stages[-1]
 
@@ -220,11 +221,14 @@ def test_bayesian_tuner_in_a_pipeline_logs_the_same_structure(server, spark):
     trials = [{"id": str(t["id"]), "status": t["status"], "value": t["metric"], "regParam": t["regParam"],
                "elasticNetParam": t["elasticNetParam"]} for t in tuned.trials.collect()]
     assert len(trials) == 3
+    recalls = {str(t["id"]): t["recallByLabel"] for t in tuned.trials.collect()}
     assert_children_match_trials(children, parent, trials, "areaUnderROC")
     for c in children:  # 2 folds, as a job's child runs: each fold's value, the mean, the spread
         folds = [c.data.metrics["areaUnderROC_fold_1"], c.data.metrics["areaUnderROC_fold_2"]]
         assert sum(folds) / 2 == pytest.approx(c.data.metrics["areaUnderROC"], rel=1e-12)
         assert c.data.metrics["areaUnderROC_stddev"] == pytest.approx(abs(folds[0] - folds[1]) / 2 ** 0.5, rel=1e-9)
+        recall = [c.data.metrics["recallByLabel_fold_1"], c.data.metrics["recallByLabel_fold_2"]]
+        assert sum(recall) / 2 == pytest.approx(recalls[c.data.tags["bayestune.trial_id"]], rel=1e-12)
 
     # The parent names the tuner's own choice (its best mean value), with the settings and the search space.
     assert parent.data.tags["bayestune.best_trial"] == str(tuned.bestTrialId)

@@ -386,8 +386,8 @@ public final class BayesianTuner extends Estimator<BayesianTunerModel> implement
     try {
       // The best mean metric among the trials that meet every constraint, as CrossValidator chooses (not the
       // noise-aware Experiment.best of a job).
-      best = experiment.bestObserved().orElseThrow(() -> noneFeasible(experiment)
-          .orElseGet(() -> allFailed(experiment, run.firstFailure())));
+      best = experiment.bestObserved().orElseThrow(() -> TuningFailures.noneFeasible(uid, experiment)
+          .orElseGet(() -> TuningFailures.allFailed(experiment, run.firstFailure())));
       bestModel = refit(est, params.paramMap(best.assignments().asMap()), best, dataset, spark);
     } finally {
       if (tracking != null) {
@@ -450,36 +450,6 @@ public final class BayesianTuner extends Estimator<BayesianTunerModel> implement
     } catch (IOException e) {
       throw new UncheckedIOException("tuning " + uid + ": the in-memory experiment state failed", e);
     }
-  }
-
-  /**
-   * When trials completed but none met the constraints: an error rather than a model that breaks the requirement
-   * (a production pipeline must not ship it silently); it names each constraint and how near the trials came.
-   */
-  private java.util.Optional<IllegalStateException> noneFeasible(Experiment experiment) {
-    List<Observation> completed = experiment.observations().stream().filter(o -> !o.failed()).toList();
-    if (completed.isEmpty() || experiment.spec().constraints().isEmpty()) {
-      return java.util.Optional.empty();
-    }
-    StringBuilder near = new StringBuilder();
-    for (Metric c : experiment.spec().constraints()) {
-      Observation closest = completed.stream().max(java.util.Comparator.comparingDouble(o -> c.slack(o.valueOf(c))))
-          .orElseThrow();
-      near.append(near.length() == 0 ? "" : "; ").append(c.name()).append(c.objective() == Metric.Goal.MAXIMIZE
-          ? " >= " : " <= ").append(c.threshold()).append(" (closest: trial ").append(closest.suggestionId())
-          .append(" with ").append(closest.valueOf(c)).append(" on its worst fold)");
-    }
-    return java.util.Optional.of(new IllegalStateException("BayesianTuner " + uid + ": none of the " + completed.size()
-        + " completed trials met the constraints of extraMetrics on every fold: " + near + ". There is no model that"
-        + " meets them to return; loosen the threshold, widen the search space (e.g. search the classifier's"
-        + " threshold Param) or raise maxTrials"));
-  }
-
-  private static IllegalStateException allFailed(Experiment experiment, Throwable firstFailure) {
-    String reason = experiment.observations().isEmpty() ? "no trial ran"
-        : experiment.observations().get(0).failureReason();
-    return new IllegalStateException("every one of the " + experiment.observations().size() + " trials failed; the"
-        + " first: " + reason + ". Check the estimator's input columns and the search space bounds", firstFailure);
   }
 
   /** The settings this fit uses, checked: every required Param set, folds or a ratio. */
