@@ -3,6 +3,8 @@ package io.bayestune.service;
 import io.bayestune.optimizer.experiment.Experiment;
 import io.bayestune.optimizer.experiment.Suggestion;
 import io.bayestune.optimizer.space.Assignments;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -24,6 +26,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class SuggestionPreparer implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(SuggestionPreparer.class.getName());
+  private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
   /** The most suggestions one round makes, so that a request that finds the pool empty never waits long. */
   static final int MAX_ROUND = 8;
@@ -130,13 +133,17 @@ final class SuggestionPreparer implements AutoCloseable {
         // The fit and the search, on a copy that knows every open suggestion (prepared ones included, so none of
         // the new ones equals a prepared one that a client takes meanwhile).
         long started = System.nanoTime();
+        long cpuStarted = CPU.getCurrentThreadCpuTime();
         List<Assignments> made = new ArrayList<>();
         for (Suggestion m : Experiment.fromJson(json).suggest(want)) {
           made.add(m.assignments());
         }
+        // Wall and CPU time: on a shared machine the two differ by the load, and the CPU time is what a quiet core
+        // would take.
+        long cpuMillis = (CPU.getCurrentThreadCpuTime() - cpuStarted) / 1_000_000;
         LOG.log(System.Logger.Level.DEBUG, () -> "experiment " + s.id + ": prepared " + want + " (replacing "
             + replaced.size() + ") at " + observations + " observations in " + (System.nanoTime() - started) / 1_000_000
-            + " ms");
+            + " ms, " + cpuMillis + " ms of CPU");
         s.write(state -> {
           Set<String> stillPrepared = new HashSet<>(replaced);
           stillPrepared.removeAll(state.facts.handed.keySet());
