@@ -152,10 +152,6 @@ public final class MlflowTracker implements TrialListener {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } finally {
-      synchronized (this) {
-        notifyAll();
-      }
     }
   }
 
