@@ -1,5 +1,6 @@
 package io.bayestune.cli;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -9,12 +10,15 @@ import java.util.Set;
 /**
  * {@code --name value} and {@code --flag} options after a command, plus positional arguments. Public so that the
  * bench commands (the bayestune-benchmarks module, found by reflection) parse options the same way.
+ *
+ * <p>An option may be given more than once ({@code --value auc=0.83 --value recall=0.71}): {@link #all} returns
+ * every occurrence in order, {@link #get} the last one (what a repeated single-valued option always meant).
  */
 public final class Args {
   private final String command;
-  private final Map<String, String> options = new HashMap<>();
+  private final Map<String, List<String>> options = new HashMap<>();
   private final Set<String> flags = new HashSet<>();
-  private final List<String> positional = new java.util.ArrayList<>();
+  private final List<String> positional = new ArrayList<>();
 
   public Args(String command, String[] argv, int from, Set<String> valueOptions, Set<String> flagOptions) {
     this.command = command;
@@ -34,7 +38,7 @@ public final class Args {
           if (inline == null && i + 1 >= argv.length) {
             throw new UsageException(command + ": --" + name + " needs a value");
           }
-          options.put(name, inline != null ? inline : argv[++i]);
+          options.computeIfAbsent(name, k -> new ArrayList<>()).add(inline != null ? inline : argv[++i]);
         } else {
           throw new UsageException(command + ": unknown option --" + name + "; options are "
               + new java.util.TreeSet<>(union(valueOptions, flagOptions)));
@@ -52,15 +56,22 @@ public final class Args {
   }
 
   public String require(String name) {
-    String v = options.get(name);
+    String v = get(name);
     if (v == null) {
       throw new UsageException(command + ": --" + name + " is required");
     }
     return v;
   }
 
+  /** The option's value (its last, when given more than once), or null when absent. */
   public String get(String name) {
-    return options.get(name);
+    List<String> all = options.get(name);
+    return all == null ? null : all.get(all.size() - 1);
+  }
+
+  /** Every value given to the option, in the order given; empty when absent. */
+  public List<String> all(String name) {
+    return List.copyOf(options.getOrDefault(name, List.of()));
   }
 
   public boolean flag(String name) {
@@ -81,7 +92,7 @@ public final class Args {
   }
 
   public long integer(String name, long absent) {
-    String v = options.get(name);
+    String v = get(name);
     if (v == null) {
       return absent;
     }

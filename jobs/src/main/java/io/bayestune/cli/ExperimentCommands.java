@@ -117,6 +117,7 @@ final class ExperimentCommands {
     if (failed && (args.get("value") != null || args.get("values") != null)) {
       throw new Args.UsageException("observe: give either --value V (--values JSON) or --failed, not both");
     }
+    NamedValues.checkUsage(args);
     try (ExperimentStore store = Stores.open(args.require("at"))) {
       StoredState state = load(store);
       Experiment e = Experiment.fromJson(state.json());
@@ -136,12 +137,14 @@ final class ExperimentCommands {
       if (failed) {
         o = id != null ? e.observeFailed(id, args.get("reason"), Map.of())
             : e.observeFailed(past, args.get("reason"), Map.of());
-      } else if (args.get("values") != null) {
-        var values = MetricValue.all(valuesJson(args.get("values")), subject);
+      } else if (args.get("values") != null || NamedValues.given(args)) {
+        var values = args.get("values") != null ? MetricValue.all(valuesJson(args.get("values")), subject)
+            : NamedValues.of(args, e.spec());
         o = id != null ? e.observe(id, values, Map.of()) : e.observe(past, values);
       } else {
         if (args.get("value") == null) {
-          throw new Args.UsageException("observe: give --value V (and optionally --stddev S), or --failed");
+          throw new Args.UsageException("observe: give --value V (and optionally --stddev S), --value NAME=V for each"
+              + " metric, or --failed");
         }
         Double stddev = args.get("stddev") == null ? null : args.number("stddev");
         o = id != null ? e.observe(id, args.number("value"), stddev) : e.observe(past, args.number("value"), stddev);

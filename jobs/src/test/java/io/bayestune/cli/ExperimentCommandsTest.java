@@ -91,6 +91,79 @@ class ExperimentCommandsTest {
     assertTrue(badJson.err().contains("--assignments must be a JSON object"), badJson.err());
   }
 
+  /**
+   * Several metrics typed by name ({@code --value auc=0.83 --value recall=0.71}) observe as {@code --values} does;
+   * each mistake names the option as typed and the fix, and leaves the state as it was.
+   */
+  @Test
+  void namedValuesObserveEveryMetricAndRefuseMistakes() throws Exception {
+    Path spec = Files.writeString(dir.resolve("multi.json"), SPEC.replace("[{\"name\":\"strength\",\"objective\":"
+        + "\"maximize\"}]", "[{\"name\":\"strength\"},{\"name\":\"cost\",\"objective\":\"minimize\"},"
+        + "{\"name\":\"slump\",\"strategy\":\"constraint\",\"threshold\":10}]"));
+    String at = dir.resolve("exp").toString();
+    assertEquals(0, cli("create", spec.toString(), "--at", at, "--seed", "5").status());
+    assertEquals(0, cli("suggest", "--at", at, "--count", "2").status());
+    Path state = dir.resolve("exp/experiment.json");
+    String before = Files.readString(state);
+    String[][] mistakes = {
+        {"--value", "strength=41.5", "--value", "cost=88", "--value", "slum=12"},
+        {"--value", "strength=41.5", "--value", "cost=88"},
+        {"--value", "strength=41.5", "--value", "cost=", "--value", "slump=12"},
+        {"--value", "strength=41.5", "--value", "cost=high", "--value", "slump=12"},
+        {"--value", "strength=41.5", "--value", "strength=40", "--value", "cost=88", "--value", "slump=12"},
+        {"--value", "strength=41.5", "--value", "cost=88", "--value", "slump=12", "--stddev", "age=1"},
+        {"--values", "[{\"name\":\"strength\",\"value\":41.5}]", "--value", "cost=88"},
+        {"--value", "strength=41.5", "--value", "88"},
+        {"--value", "41.5", "--value", "42"}};
+    String[] said = {
+        "--value slum=12: 'slum' is not a metric of this experiment; its metrics are [strength, cost, slump]",
+        "metric 'slump' (constraint) has no value; add --value slump=V",
+        "--value cost=: no number after '='; give one, e.g. --value cost=0.83",
+        "--value cost=high: 'high' is not a number; give one, e.g. --value cost=0.83",
+        "--value strength=40: metric 'strength' is given twice; give each metric once",
+        "--stddev age=1: 'age' is not a metric of this experiment",
+        "give --values JSON or --value NAME=V per metric, not both",
+        "--value 88 has no metric name, but other values are named; give every one as --value NAME=V",
+        "--value is given 2 times [41.5, 42]"};
+    for (int i = 0; i < mistakes.length; i++) {
+      CliResult r = cli(java.util.stream.Stream.concat(java.util.stream.Stream.of("observe", "--at", at,
+          "--suggestion", "1"), java.util.Arrays.stream(mistakes[i])).toArray(String[]::new));
+      assertTrue(r.status() != 0 && r.err().contains(said[i]), "mistake " + i + ": " + r.err());
+      assertEquals(before, Files.readString(state), "mistake " + i + " changed the state");
+    }
+
+    JsonNode observed = cli("observe", "--at", at, "--suggestion", "1", "--value", "strength=41.5",
+        "--value=cost=88", "--value", "slump=12.5", "--stddev", "slump=0.4").json();
+    JsonNode values = observed.get("values");
+    assertEquals(3, values.size(), observed.toString());
+    assertEquals("strength", values.get(0).get("name").asText());
+    assertEquals(88, values.get(1).get("value").asDouble(), 0);
+    assertEquals(12.5, values.get(2).get("value").asDouble(), 0);
+    assertEquals(0.4, values.get(2).get("value_stddev").asDouble(), 0);
+    assertTrue(values.get(0).get("value_stddev") == null, observed.toString());
+    // The same observation through --values gives the same record.
+    JsonNode viaJson = cli("observe", "--at", at, "--suggestion", "2", "--values", "[{\"name\":\"slump\",\"value\""
+        + ":12.5,\"value_stddev\":0.4},{\"name\":\"cost\",\"value\":88},{\"name\":\"strength\",\"value\""
+        + ":41.5}]").json();
+    assertEquals(values, viaJson.get("values"));
+    assertEquals(2, Experiment.fromJson(Files.readString(state)).observations().size());
+  }
+
+  @Test
+  void aSingleMetricMayBeNamedToo() throws Exception {
+    Path spec = Files.writeString(dir.resolve("spec.json"), SPEC);
+    String at = dir.resolve("exp").toString();
+    assertEquals(0, cli("create", spec.toString(), "--at", at, "--seed", "5").status());
+    assertEquals(0, cli("suggest", "--at", at, "--count", "2").status());
+    JsonNode named = cli("observe", "--at", at, "--suggestion", "1", "--value", "strength=41.5", "--stddev",
+        "strength=0.7").json();
+    JsonNode plain = cli("observe", "--at", at, "--suggestion", "2", "--value", "41.5", "--stddev", "0.7").json();
+    assertEquals(plain.get("values"), named.get("values"));
+    CliResult mixed = cli("observe", "--at", at, "--suggestion", "3", "--value", "41.5", "--stddev", "strength=0.7");
+    assertEquals(2, mixed.status());
+    assertTrue(mixed.err().contains("--value 41.5 has no metric name"), mixed.err());
+  }
+
   @Test
   void mistakesExplainThemselves() throws Exception {
     String at = dir.resolve("none").toString();
