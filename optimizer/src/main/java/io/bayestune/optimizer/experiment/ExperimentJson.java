@@ -15,7 +15,7 @@ import java.util.Map;
  * The whole state of an experiment as one JSON document:
  * <pre>{@code
  * {"format": "bayestune-experiment/1", "seed": 7, "next_id": 4, "experiment": {<spec>},
- *  "options": {"pending_policy": "kriging-believer", "warp_outcomes": true},   (absent in older states: defaults)
+ *  "options": {"pending_policy": "kriging-believer", "warp_outcomes": true, ...},   (absent in older states: defaults)
  *  "suggestions": [{"id": "1", "assignments": {...}}, ...],
  *  "observations": [{"suggestion": "1", "assignments": {...}, "value": 3.2, "value_stddev": 0.1},
  *                   {"suggestion": "3", ..., "value": 3.2, "values": [{"name": "auc", "value": 3.2}, ...]},

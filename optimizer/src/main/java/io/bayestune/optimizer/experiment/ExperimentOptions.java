@@ -25,9 +25,12 @@ import java.util.Objects;
  *     {@code LocalModelOptions}), default 256 (state JSON {@code "local_model_above"})
  * @param localModelPoints the neighbours the local model is fitted to, default 256 (state JSON
  *     {@code "local_model_points"})
+ * @param trustRegion whether the local model searches a trust region that grows and shrinks with the search's
+ *     successes and failures (TuRBO's rule, replayed from the observations), default true (state JSON
+ *     {@code "trust_region"}; states saved before it existed get the default)
  */
 public record ExperimentOptions(PendingPolicy pendingPolicy, boolean warpOutcomes, int localModelAbove,
-    int localModelPoints) {
+    int localModelPoints, boolean trustRegion) {
   private static final Map<String, PendingPolicy> POLICIES = Map.of("kriging-believer", PendingPolicy.KRIGING_BELIEVER,
       "constant-liar", PendingPolicy.CONSTANT_LIAR_MIN, "fantasies", PendingPolicy.FANTASIES);
 
@@ -41,7 +44,8 @@ public record ExperimentOptions(PendingPolicy pendingPolicy, boolean warpOutcome
 
   /** The given policy and warping with the default local model. */
   public ExperimentOptions(PendingPolicy pendingPolicy, boolean warpOutcomes) {
-    this(pendingPolicy, warpOutcomes, LocalModelOptions.defaults().above(), LocalModelOptions.defaults().points());
+    this(pendingPolicy, warpOutcomes, LocalModelOptions.defaults().above(), LocalModelOptions.defaults().points(),
+        LocalModelOptions.defaults().trustRegion());
   }
 
   public static ExperimentOptions defaults() {
@@ -50,12 +54,17 @@ public record ExperimentOptions(PendingPolicy pendingPolicy, boolean warpOutcome
 
   /** These options with the local model switched on past {@code above} completed trials, on {@code points} neighbours. */
   public ExperimentOptions withLocalModel(int above, int points) {
-    return new ExperimentOptions(pendingPolicy, warpOutcomes, above, points);
+    return new ExperimentOptions(pendingPolicy, warpOutcomes, above, points, trustRegion);
+  }
+
+  /** These options with the local model's trust region on or off. */
+  public ExperimentOptions withTrustRegion(boolean on) {
+    return new ExperimentOptions(pendingPolicy, warpOutcomes, localModelAbove, localModelPoints, on);
   }
 
   /** The local model these options describe. */
   public LocalModelOptions localModel() {
-    return LocalModelOptions.of(localModelAbove, localModelPoints);
+    return LocalModelOptions.of(localModelAbove, localModelPoints, trustRegion);
   }
 
   /** These options with the pending policy named {@code kriging-believer}, {@code constant-liar} or {@code fantasies}. */
@@ -65,11 +74,11 @@ public record ExperimentOptions(PendingPolicy pendingPolicy, boolean warpOutcome
       throw new IllegalArgumentException("pending_policy: must be one of kriging-believer, constant-liar, fantasies,"
           + " but got \"" + name + "\"");
     }
-    return new ExperimentOptions(p, warpOutcomes, localModelAbove, localModelPoints);
+    return new ExperimentOptions(p, warpOutcomes, localModelAbove, localModelPoints, trustRegion);
   }
 
   public ExperimentOptions withWarpOutcomes(boolean warp) {
-    return new ExperimentOptions(pendingPolicy, warp, localModelAbove, localModelPoints);
+    return new ExperimentOptions(pendingPolicy, warp, localModelAbove, localModelPoints, trustRegion);
   }
 
   /** The pending policy's name in the state JSON. */
@@ -80,7 +89,7 @@ public record ExperimentOptions(PendingPolicy pendingPolicy, boolean warpOutcome
   ObjectNode toJson() {
     return SpecJson.MAPPER.createObjectNode().put("pending_policy", pendingPolicyName())
         .put("warp_outcomes", warpOutcomes).put("local_model_above", localModelAbove)
-        .put("local_model_points", localModelPoints);
+        .put("local_model_points", localModelPoints).put("trust_region", trustRegion);
   }
 
   /** The options of a state file; the defaults when absent (states written before options were saved). */
@@ -96,24 +105,29 @@ public record ExperimentOptions(PendingPolicy pendingPolicy, boolean warpOutcome
     for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
       String name = it.next();
       if (!name.equals("pending_policy") && !name.equals("warp_outcomes") && !name.equals("local_model_above")
-          && !name.equals("local_model_points")) {
+          && !name.equals("local_model_points") && !name.equals("trust_region")) {
         throw new IllegalArgumentException("experiment state: options." + name + " is not an option (known:"
-            + " pending_policy, warp_outcomes, local_model_above, local_model_points); remove it");
+            + " pending_policy, warp_outcomes, local_model_above, local_model_points, trust_region); remove it");
       }
     }
     if (node.has("pending_policy")) {
       o = o.withPendingPolicy(node.get("pending_policy").asText());
     }
-    JsonNode warp = node.path("warp_outcomes");
-    if (!warp.isMissingNode()) {
-      if (!warp.isBoolean()) {
-        throw new IllegalArgumentException("experiment state: options.warp_outcomes must be true or false, but got "
-            + warp);
-      }
-      o = o.withWarpOutcomes(warp.asBoolean());
-    }
+    o = o.withWarpOutcomes(flag(node, "warp_outcomes", o.warpOutcomes()))
+        .withTrustRegion(flag(node, "trust_region", o.trustRegion()));
     return o.withLocalModel(count(node, "local_model_above", o.localModelAbove()),
         count(node, "local_model_points", o.localModelPoints()));
+  }
+
+  private static boolean flag(JsonNode options, String name, boolean absent) {
+    JsonNode v = options.path(name);
+    if (v.isMissingNode()) {
+      return absent;
+    }
+    if (!v.isBoolean()) {
+      throw new IllegalArgumentException("experiment state: options." + name + " must be true or false, but got " + v);
+    }
+    return v.asBoolean();
   }
 
   private static int count(JsonNode options, String name, int absent) {

@@ -190,9 +190,21 @@ public final class BayesianStrategy implements SuggestionStrategy {
     return schedule.kernelFor(history, h -> fitModel(h, regionOf(h), null).gp().hyperparameters());
   }
 
-  /** The local model's region past the switch, else null (the global model). */
+  /**
+   * The local model's region past the switch, else null (the global model): the neighbours of the best
+   * trial, searched in a cube around it whose side the trust region's replay sets (when on).
+   */
   private LocalRegion regionOf(History history) {
-    return local.applies(history.completed().size()) ? region(history) : null;
+    if (!local.applies(history.completed().size())) {
+      return null;
+    }
+    LocalRegion region = region(history);
+    if (!local.trustRegion()) {
+      return region;
+    }
+    double side = TrustRegionLength.of(history, local.above()).length();
+    double[] center = history.encoding().encode(history.completed().get(region.members()[0]).assignments());
+    return region.limitedTo(center, side, history.encoding().domain());
   }
 
   /** The local model's region: the neighbours of the best completed trial (encoded, failed ones as NaN). */

@@ -13,8 +13,11 @@ import io.bayestune.optimizer.optim.AcquisitionMaximizer;
  * @param fit how the local model's hyperparameters are fitted
  * @param maximizer how its acquisition is maximized: lighter than the global default, since a batch
  *     for a big cluster makes dozens of suggestions per call
+ * @param trustRegion whether the search box is also limited to a cube whose side grows and shrinks with the
+ *     search's successes and failures (see {@link TrustRegionLength}); without it, the neighbours' box alone
  */
-public record LocalModelOptions(int above, int points, FitOptions fit, AcquisitionMaximizer.Options maximizer) {
+public record LocalModelOptions(int above, int points, FitOptions fit, AcquisitionMaximizer.Options maximizer,
+    boolean trustRegion) {
 
   public LocalModelOptions {
     if (above < 2 || points < 2) {
@@ -43,10 +46,15 @@ public record LocalModelOptions(int above, int points, FitOptions fit, Acquisiti
     return of(Integer.MAX_VALUE, 256);
   }
 
+  /** With the trust region (the default). */
   public static LocalModelOptions of(int above, int points) {
+    return of(above, points, true);
+  }
+
+  public static LocalModelOptions of(int above, int points, boolean trustRegion) {
     return new LocalModelOptions(above, points,
         FitOptions.defaults().withMaxFitPoints(Math.min(points, FIT_POINTS)).withRestarts(2).withCandidateDraws(8),
-        new AcquisitionMaximizer.Options(512, 4, 50, 5, 32, 0.05));
+        new AcquisitionMaximizer.Options(512, 4, 50, 5, 32, 0.05), trustRegion);
   }
 
   /** Whether an experiment with this many completed trials uses the local model. */

@@ -84,6 +84,25 @@ record LocalRegion(int[] members, SearchBox box) {
     return new LocalRegion(members, new SearchBox(lower, upper));
   }
 
+  /**
+   * This region searched in the cube of side {@code length} around the centre (the best trial) instead
+   * of the neighbours' box, in the continuous coordinates (see {@link TrustRegionLength}): TuRBO's box,
+   * which may reach past the neighbours while the side is large (and the prior's variance there then
+   * draws some exploration), and concentrates the search once it shrinks.
+   */
+  LocalRegion limitedTo(double[] center, double length, MixedDomain domain) {
+    double[] lower = box.lower().clone();
+    double[] upper = box.upper().clone();
+    for (int k = 0; k < center.length; k++) {
+      if (domain.kind(k) == MixedDomain.Kind.CONTINUOUS) {
+        double half = Math.max(MIN_HALF_WIDTH, length / 2);
+        lower[k] = Math.max(0.0, center[k] - half);
+        upper[k] = Math.min(1.0, center[k] + half);
+      }
+    }
+    return new LocalRegion(members, new SearchBox(lower, upper));
+  }
+
   /** Whether the continuous coordinates of x lie in the box. */
   boolean contains(double[] x) {
     double[] lower = box.lower();

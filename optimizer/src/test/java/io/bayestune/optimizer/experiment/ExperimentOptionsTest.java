@@ -75,4 +75,20 @@ class ExperimentOptionsTest {
     assertTrue(assertThrows(IllegalArgumentException.class, () -> Experiment.fromJson(bad)).getMessage()
         .contains("options.local_model_points must be an integer >= 2"));
   }
+
+  @Test
+  void theTrustRegionSwitchIsSavedAndAResumedExperimentReplaysIt() {
+    ExperimentOptions on = ExperimentOptions.defaults().withLocalModel(6, 6);
+    ExperimentOptions off = on.withTrustRegion(false);
+    assertTrue(on.trustRegion(), "on by default");
+    Experiment original = grown(off);
+    Experiment resumed = Experiment.fromJson(original.toJson());
+    assertEquals(off, resumed.options());
+    assertEquals(original.suggest().assignments(), resumed.suggest().assignments());
+    assertNotEquals(grown(on).suggest().assignments(), Experiment.fromJson(original.toJson()).suggest().assignments(),
+        "the trust region must change the search box");
+    String bad = original.toJson().replaceAll("\"trust_region\"\\s*:\\s*false", "\"trust_region\": \"no\"");
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> Experiment.fromJson(bad)).getMessage()
+        .contains("options.trust_region must be true or false"));
+  }
 }

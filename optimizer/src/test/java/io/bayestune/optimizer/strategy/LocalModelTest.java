@@ -152,9 +152,36 @@ class LocalModelTest {
   }
 
   @Test
-  void localSuggestionsStayInTheTrustRegion() {
+  void withTheTrustRegionSuggestionsStayInTheCubeItsReplayedSideSets() {
+    History history = history(300, 3, 0, 11);
+    // 250 trials after the switch at 50, and uniform draws rarely improve: the side has shrunk.
+    TrustRegionLength.State state = TrustRegionLength.of(history, 50);
+    assertTrue(state.length() < TrustRegionLength.INITIAL, "side " + state.length());
+    double[][] x = new double[300][];
+    double[] value = new double[300];
+    for (int i = 0; i < 300; i++) {
+      x[i] = history.encoding().encode(history.completed().get(i).assignments());
+      value[i] = history.completed().get(i).value();
+    }
+    double[] center = x[LocalRegion.around(x, value, 40, history.encoding().domain()).members()[0]];
+    BayesianStrategy strategy = new BayesianStrategy(10, BayesianStrategy.PendingPolicy.KRIGING_BELIEVER,
+        LocalModelOptions.of(50, 40));
+    List<Assignments> batch = strategy.suggest(history, 4);
+    for (Assignments a : batch) {
+      double[] encoded = history.encoding().encode(a);
+      for (int k = 0; k < 3; k++) {
+        assertTrue(Math.abs(encoded[k] - center[k]) <= state.length() / 2 + 1e-12,
+            "coordinate " + k + " of " + a + " outside the cube of side " + state.length() + " around the best");
+      }
+    }
+    assertEquals(batch, new BayesianStrategy(10, BayesianStrategy.PendingPolicy.KRIGING_BELIEVER,
+        LocalModelOptions.of(50, 40)).suggest(history, 4), "a fresh strategy (a resumed experiment) replays it");
+  }
+
+  @Test
+  void localSuggestionsStayInTheNeighboursBoxWithoutTheTrustRegion() {
     History history = history(120, 3, 0, 11);
-    LocalModelOptions options = LocalModelOptions.of(50, 40);
+    LocalModelOptions options = LocalModelOptions.of(50, 40, false);
     double[][] x = new double[120][];
     double[] value = new double[120];
     for (int i = 0; i < 120; i++) {
