@@ -2,6 +2,7 @@ package io.bayestune.report.importance;
 
 import io.bayestune.optimizer.experiment.Experiment;
 import io.bayestune.optimizer.experiment.Observation;
+import io.bayestune.optimizer.model.SampleMoments;
 import io.bayestune.optimizer.space.Conditional;
 import io.bayestune.optimizer.space.Parameter;
 import java.util.ArrayList;
@@ -47,14 +48,9 @@ public final class VarianceExplained implements ParameterImportance {
           + " successful observations, has " + n);
     }
     double[] y = ok.stream().mapToDouble(Observation::value).toArray();
-    double mean = 0;
-    for (double v : y) {
-      mean += v / n;
-    }
-    double total = 0;
-    for (double v : y) {
-      total += (v - mean) * (v - mean);
-    }
+    SampleMoments moments = SampleMoments.of(y);
+    double mean = moments.mean();
+    double total = moments.sumOfSquares();
     if (!(total > 0)) {
       return Importance.unavailable(METHOD, n, "every successful observation has the same value");
     }

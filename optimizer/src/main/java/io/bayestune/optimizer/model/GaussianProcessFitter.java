@@ -104,17 +104,10 @@ public final class GaussianProcessFitter {
   private record Standardized(double mean, double scale, double[] y, double[] knownNoise) {
     static Standardized of(double[] y, double[] noiseVariance) {
       int n = y.length;
-      double mean = 0;
-      for (double v : y) {
-        mean += v / n;
-      }
-      double sumSquares = 0;
-      for (double v : y) {
-        sumSquares += (v - mean) * (v - mean);
-      }
-      double std = n > 1 ? Math.sqrt(sumSquares / (n - 1)) : 0.0;
+      SampleMoments moments = SampleMoments.of(y);
+      double mean = moments.mean();
       // A constant outcome (or a single one) has no scale to learn; 1 keeps its units.
-      double scale = std > 1e-12 * Math.max(1.0, Math.abs(mean)) ? std : 1.0;
+      double scale = moments.hasSpread() ? moments.stddev() : 1.0;
       double[] yStandard = new double[n];
       double[] knownNoise = new double[n];
       for (int i = 0; i < n; i++) {

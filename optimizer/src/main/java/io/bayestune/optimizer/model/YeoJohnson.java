@@ -32,16 +32,10 @@ public final class YeoJohnson {
   /** Fits lambda to {@code y} (at least 3 distinct finite values; otherwise the identity). */
   public static YeoJohnson fit(double[] y) {
     int n = y.length;
-    double mean = 0;
-    for (double v : y) {
-      mean += v / n;
-    }
-    double ss = 0;
-    for (double v : y) {
-      ss += (v - mean) * (v - mean);
-    }
-    double scale = n > 1 ? Math.sqrt(ss / (n - 1)) : 0;
-    if (n < 3 || !(scale > 1e-12 * Math.max(1, Math.abs(mean)))) {
+    SampleMoments moments = SampleMoments.of(y);
+    double mean = moments.mean();
+    double scale = moments.stddev();
+    if (n < 3 || !moments.hasSpread()) {
       return new YeoJohnson(mean, scale > 0 ? scale : 1, 1);
     }
     double[] z = new double[n];

@@ -51,18 +51,10 @@ class YeoJohnsonTest {
   }
 
   private static double[] standardized(double[] y) {
-    double mean = 0;
-    for (double v : y) {
-      mean += v / y.length;
-    }
-    double ss = 0;
-    for (double v : y) {
-      ss += (v - mean) * (v - mean);
-    }
-    double sd = Math.sqrt(ss / (y.length - 1));
+    SampleMoments m = SampleMoments.of(y);
     double[] z = new double[y.length];
     for (int i = 0; i < y.length; i++) {
-      z[i] = (y[i] - mean) / sd;
+      z[i] = (y[i] - m.mean()) / m.stddev();
     }
     return z;
   }
