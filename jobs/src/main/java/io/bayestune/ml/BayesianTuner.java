@@ -9,19 +9,14 @@ import io.bayestune.optimizer.experiment.Experiment;
 import io.bayestune.optimizer.experiment.ExperimentSpec;
 import io.bayestune.optimizer.experiment.Metric;
 import io.bayestune.optimizer.experiment.Observation;
-import io.bayestune.tracking.MlflowSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.Model;
 import org.apache.spark.ml.evaluation.Evaluator;
-import org.apache.spark.ml.param.DoubleParam;
-import org.apache.spark.ml.param.IntParam;
-import org.apache.spark.ml.param.LongParam;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
-import org.apache.spark.ml.param.ParamValidators;
 import org.apache.spark.ml.util.Identifiable;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.ml.util.MLWritable;
@@ -53,169 +48,62 @@ import org.apache.spark.sql.types.StructType;
  * {@code fit} fails only when every trial failed, with the first failure as its cause. The best model
  * is refitted on the whole dataset with the best trial's Params, as CrossValidator does.
  */
-public final class BayesianTuner extends Estimator<BayesianTunerModel> implements MLWritable {
-  private final String uid;
-  private final Param<Estimator<?>> estimator;
-  private final Param<Evaluator> evaluator;
-  private final Param<String> searchSpace;
-  private final IntParam maxTrials;
-  private final IntParam parallelism;
-  private final IntParam numFolds;
-  private final DoubleParam trainRatio;
-  private final LongParam seed;
-  private final Param<String> estimatorJson;
-  private final Param<String> evaluatorJson;
-  private final Param<String> extraMetrics;
-  private final Param<String> mlflowTrackingUri;
-  private final Param<String> mlflowExperiment;
-  private final Param<String> mlflowRunName;
-
+public final class BayesianTuner extends BayesianTunerParams implements MLWritable {
   public BayesianTuner() {
     this(Identifiable.randomUID("bayesianTuner"));
   }
 
   public BayesianTuner(String uid) {
-    this.uid = uid;
-    estimator = new Param<>(this, "estimator", "the estimator to tune");
-    evaluator = new Param<>(this, "evaluator", "scores a trial's model on its validation set");
-    searchSpace = new Param<>(this, "searchSpace", "the estimator Params to search, as SigOpt JSON");
-    maxTrials = new IntParam(this, "maxTrials", "number of trials (>= 1)", ParamValidators.gtEq(1));
-    parallelism = new IntParam(this, "parallelism", "trials in flight at once (>= 1)", ParamValidators.gtEq(1));
-    numFolds = new IntParam(this, "numFolds", "folds each trial is scored on (>= 2)", ParamValidators.gtEq(2));
-    trainRatio = new DoubleParam(this, "trainRatio", "training fraction of a single split, instead of folds,"
-        + " in (0, 1)", ParamValidators.inRange(0, 1, false, false));
-    seed = new LongParam(this, "seed", "seeds the splits and the optimizer");
-    // Spark Connect sends Params as literals, so its clients send the nested stages as JSON (StageJson).
-    estimatorJson = new Param<>(this, "estimatorJson", "the estimator as JSON {class, uid, paramMap}, for Spark"
-        + " Connect clients; used when estimator is not set");
-    evaluatorJson = new Param<>(this, "evaluatorJson", "the evaluator as JSON {class, uid, paramMap}, for Spark"
-        + " Connect clients; used when evaluator is not set");
-    extraMetrics = new Param<>(this, ExtraMetrics.PARAM, "metrics measured beside the evaluator's, from the same"
-        + " predictions, as JSON in the job file's metrics: schema: constraints (with a threshold) that the best"
-        + " model must meet on every fold, and stored metrics, e.g. [{\"name\": \"recallByLabel\", \"label\": 1,"
-        + " \"strategy\": \"constraint\", \"threshold\": 0.7}]");
-    // The job file's mlflow: block as Params (docs/mlflow.md); setting any of them turns tracking on.
-    mlflowTrackingUri = new Param<>(this, "mlflowTrackingUri", "the MLflow tracking server's URL (http(s)://...) or"
-        + " databricks; default: MLFLOW_TRACKING_URI. Setting any mlflow Param logs the fit to MLflow");
-    mlflowExperiment = new Param<>(this, "mlflowExperiment", "the MLflow experiment's name, created when missing;"
-        + " default: 'bayestune <estimator class>'");
-    mlflowRunName = new Param<>(this, "mlflowRunName", "the MLflow parent run's name; default: 'bayestune"
-        + " <estimator class>'");
-    setDefault(maxTrials, 20);
-    setDefault(parallelism, 1);
-    setDefault(numFolds, 3);
-    setDefault(trainRatio, 0.75);
-    setDefault(seed, (long) BayesianTuner.class.getName().hashCode());
+    super(uid);
   }
 
-  @Override
-  public String uid() {
-    return uid;
-  }
-
-  // --- Params: Spark's naming, setters return this so that Scala and Java callers chain them ---
-
-  public Param<Estimator<?>> estimator() {
-    return estimator;
-  }
-
-  public Param<Evaluator> evaluator() {
-    return evaluator;
-  }
-
-  public Param<String> searchSpace() {
-    return searchSpace;
-  }
-
-  public IntParam maxTrials() {
-    return maxTrials;
-  }
-
-  public IntParam parallelism() {
-    return parallelism;
-  }
-
-  public IntParam numFolds() {
-    return numFolds;
-  }
-
-  public DoubleParam trainRatio() {
-    return trainRatio;
-  }
-
-  public LongParam seed() {
-    return seed;
-  }
-
-  public Param<String> estimatorJson() {
-    return estimatorJson;
-  }
-
-  public Param<String> evaluatorJson() {
-    return evaluatorJson;
-  }
-
-  public Param<String> extraMetrics() {
-    return extraMetrics;
-  }
-
-  public Param<String> mlflowTrackingUri() {
-    return mlflowTrackingUri;
-  }
-
-  public Param<String> mlflowExperiment() {
-    return mlflowExperiment;
-  }
-
-  public Param<String> mlflowRunName() {
-    return mlflowRunName;
-  }
+  // --- setters: Spark's naming, each returns this so that Scala and Java callers chain them ---
 
   public BayesianTuner setEstimator(Estimator<?> value) {
-    set(estimator, value);
+    set(estimator(), value);
     return this;
   }
 
   public BayesianTuner setEvaluator(Evaluator value) {
-    set(evaluator, value);
+    set(evaluator(), value);
     return this;
   }
 
   public BayesianTuner setSearchSpace(SearchSpace value) {
-    set(searchSpace, value.toJson());
+    set(searchSpace(), value.toJson());
     return this;
   }
 
   /** The search space as SigOpt JSON: {@code {"parameters": [...]}} or a bare parameters array. */
   public BayesianTuner setSearchSpace(String json) {
-    set(searchSpace, SearchSpace.fromJson(json).toJson());
+    set(searchSpace(), SearchSpace.fromJson(json).toJson());
     return this;
   }
 
   public BayesianTuner setMaxTrials(int value) {
-    set(maxTrials, value);
+    set(maxTrials(), value);
     return this;
   }
 
   public BayesianTuner setParallelism(int value) {
-    set(parallelism, value);
+    set(parallelism(), value);
     return this;
   }
 
   /** Scores each trial by k-fold cross-validation (the default, with 3 folds). */
   public BayesianTuner setNumFolds(int value) {
-    set(numFolds, value);
+    set(numFolds(), value);
     return this;
   }
 
   /** Scores each trial on one split instead of folds: this fraction trains, the rest validates. */
   public BayesianTuner setTrainRatio(double value) {
-    set(trainRatio, value);
+    set(trainRatio(), value);
     return this;
   }
 
   public BayesianTuner setSeed(long value) {
-    set(seed, value);
+    set(seed(), value);
     return this;
   }
 
@@ -238,9 +126,9 @@ public final class BayesianTuner extends Estimator<BayesianTunerModel> implement
     try {
       ExtraMetrics.parse(json);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("BayesianTuner " + uid + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException("BayesianTuner " + uid() + ": " + e.getMessage(), e);
     }
-    set(extraMetrics, json);
+    set(extraMetrics(), json);
     return this;
   }
 
@@ -250,114 +138,18 @@ public final class BayesianTuner extends Estimator<BayesianTunerModel> implement
    * Param is set.
    */
   public BayesianTuner setMlflowTrackingUri(String value) {
-    set(mlflowTrackingUri, value);
+    set(mlflowTrackingUri(), value);
     return this;
   }
 
   public BayesianTuner setMlflowExperiment(String value) {
-    set(mlflowExperiment, value);
+    set(mlflowExperiment(), value);
     return this;
   }
 
   public BayesianTuner setMlflowRunName(String value) {
-    set(mlflowRunName, value);
+    set(mlflowRunName(), value);
     return this;
-  }
-
-  /** The estimator: the one set, else the one {@code estimatorJson} describes (a Spark Connect client's). */
-  public Estimator<?> getEstimator() {
-    decodeNestedJson();
-    return getOrDefault(estimator);
-  }
-
-  /** The evaluator: the one set, else the one {@code evaluatorJson} describes (a Spark Connect client's). */
-  public Evaluator getEvaluator() {
-    decodeNestedJson();
-    return getOrDefault(evaluator);
-  }
-
-  /** Sets the estimator and the evaluator from their JSON Params where only the JSON was given. */
-  void decodeNestedJson() {
-    if (!isDefined(estimator) && isDefined(estimatorJson)) {
-      set(estimator, StageJson.decode(getOrDefault(estimatorJson), Estimator.class, "estimatorJson"));
-    }
-    if (!isDefined(evaluator) && isDefined(evaluatorJson)) {
-      set(evaluator, StageJson.decode(getOrDefault(evaluatorJson), Evaluator.class, "evaluatorJson"));
-    }
-  }
-
-  public SearchSpace getSearchSpace() {
-    return SearchSpace.fromJson(getOrDefault(searchSpace));
-  }
-
-  public int getMaxTrials() {
-    return (Integer) getOrDefault(maxTrials);
-  }
-
-  public int getParallelism() {
-    return (Integer) getOrDefault(parallelism);
-  }
-
-  public int getNumFolds() {
-    return (Integer) getOrDefault(numFolds);
-  }
-
-  public double getTrainRatio() {
-    return (Double) getOrDefault(trainRatio);
-  }
-
-  public long getSeed() {
-    return (Long) getOrDefault(seed);
-  }
-
-  /** The extra metrics' JSON, or null when none are set. */
-  public String getExtraMetrics() {
-    return isDefined(extraMetrics) ? getOrDefault(extraMetrics) : null;
-  }
-
-  /**
-   * The extra metrics, checked against the evaluator and the estimator.
-   *
-   * @throws IllegalArgumentException naming {@code extraMetrics[i]}, the value and the fix
-   */
-  ExtraMetrics extraMetricsChecked(String evaluatorMetric) {
-    try {
-      ExtraMetrics extra = isDefined(extraMetrics) ? ExtraMetrics.parse(getOrDefault(extraMetrics))
-          : ExtraMetrics.none();
-      extra.check(evaluatorMetric, getEstimator());
-      return extra;
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("BayesianTuner " + uid + ": " + e.getMessage(), e);
-    }
-  }
-
-  public String getMlflowTrackingUri() {
-    return isDefined(mlflowTrackingUri) ? getOrDefault(mlflowTrackingUri) : null;
-  }
-
-  public String getMlflowExperiment() {
-    return isDefined(mlflowExperiment) ? getOrDefault(mlflowExperiment) : null;
-  }
-
-  public String getMlflowRunName() {
-    return isDefined(mlflowRunName) ? getOrDefault(mlflowRunName) : null;
-  }
-
-  /**
-   * The MLflow settings of the mlflow Params (the tracking URI checked), or null when none is set: no tracking.
-   *
-   * @throws IllegalArgumentException naming mlflowTrackingUri when it is not a tracking server's URL
-   */
-  MlflowSettings mlflowSettings() {
-    if (!isSet(mlflowTrackingUri) && !isSet(mlflowExperiment) && !isSet(mlflowRunName)) {
-      return null;
-    }
-    try {
-      return new MlflowSettings(getMlflowTrackingUri(), getMlflowExperiment(), getMlflowRunName());
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("BayesianTuner " + uid + ": " + e.getMessage()
-          .replace("mlflow.tracking_uri", "mlflowTrackingUri"), e);
-    }
   }
 
   // --- Estimator ---
@@ -386,7 +178,7 @@ public final class BayesianTuner extends Estimator<BayesianTunerModel> implement
     try {
       // The best mean metric among the trials that meet every constraint, as CrossValidator chooses (not the
       // noise-aware Experiment.best of a job).
-      best = experiment.bestObserved().orElseThrow(() -> TuningFailures.noneFeasible(uid, experiment)
+      best = experiment.bestObserved().orElseThrow(() -> TuningFailures.noneFeasible(uid(), experiment)
           .orElseGet(() -> TuningFailures.allFailed(experiment, run.firstFailure())));
       bestModel = refit(est, params.paramMap(best.assignments().asMap()), best, dataset, spark);
     } finally {
@@ -394,7 +186,7 @@ public final class BayesianTuner extends Estimator<BayesianTunerModel> implement
         tracking.finish(experiment, bestModel == null ? null : best, bestModel, dataset);
       }
     }
-    BayesianTunerModel model = new BayesianTunerModel(uid, bestModel, experiment.toJson(), best.suggestionId(),
+    BayesianTunerModel model = new BayesianTunerModel(uid(), bestModel, experiment.toJson(), best.suggestionId(),
         settings);
     return model.setParent(this);
   }
@@ -402,7 +194,7 @@ public final class BayesianTuner extends Estimator<BayesianTunerModel> implement
   private Model<?> refit(Estimator<?> est, ParamMap bestParams, Observation best, Dataset<?> dataset,
       SparkSession spark) {
     try {
-      return JobGroups.run(spark.sparkContext(), "bayestune-" + uid + "-best", "refit with the best trial's"
+      return JobGroups.run(spark.sparkContext(), "bayestune-" + uid() + "-best", "refit with the best trial's"
           + " Params (trial " + best.suggestionId() + ")", () -> (Model<?>) est.copy(bestParams).fit(dataset));
     } catch (RuntimeException e) {
       throw e;
@@ -427,11 +219,11 @@ public final class BayesianTuner extends Estimator<BayesianTunerModel> implement
             : ValidationSplits.trainRatio(data, settings.trainRatio(), settings.seed())) {
       EstimatorTrialRunner runner = new EstimatorTrialRunner(getEstimator(), metrics, params, splits,
           spark.sparkContext());
-      stored = StoredExperiment.openOrCreate(new MemoryExperimentStore("memory:" + uid), spec,
+      stored = StoredExperiment.openOrCreate(new MemoryExperimentStore("memory:" + uid()), spec,
           settings.seed());
       int budget = spec.observationBudget();
       // failFastCount = budget: the tuner gives up only when every trial failed.
-      LoopOptions options = new LoopOptions(uid, settings.parallelism(), null, budget, budget, 1);
+      LoopOptions options = new LoopOptions(uid(), settings.parallelism(), null, budget, budget, 1);
       try {
         new TuningLoop(stored, runner, options, tracking == null ? TrialLog::observed : t -> {
           TrialLog.observed(t);
@@ -446,30 +238,30 @@ public final class BayesianTuner extends Estimator<BayesianTunerModel> implement
       if (tracking != null) {
         tracking.abandon(stored == null ? null : stored.experiment());
       }
-      throw new IllegalStateException("tuning " + uid + " was interrupted; running trials were cancelled", e);
+      throw new IllegalStateException("tuning " + uid() + " was interrupted; running trials were cancelled", e);
     } catch (IOException e) {
-      throw new UncheckedIOException("tuning " + uid + ": the in-memory experiment state failed", e);
+      throw new UncheckedIOException("tuning " + uid() + ": the in-memory experiment state failed", e);
     }
   }
 
   /** The settings this fit uses, checked: every required Param set, folds or a ratio. */
   TunerSettings settings() {
     decodeNestedJson();
-    for (Param<?> required : new Param<?>[] {estimator, evaluator, searchSpace}) {
+    for (Param<?> required : new Param<?>[] {estimator(), evaluator(), searchSpace()}) {
       if (!isDefined(required)) {
-        throw new IllegalArgumentException("BayesianTuner " + uid + ": " + required.name() + " is not set; call set"
+        throw new IllegalArgumentException("BayesianTuner " + uid() + ": " + required.name() + " is not set; call set"
             + Character.toUpperCase(required.name().charAt(0)) + required.name().substring(1) + "(...)");
       }
     }
-    if (isSet(numFolds) && isSet(trainRatio)) {
-      throw new IllegalArgumentException("BayesianTuner " + uid + ": both numFolds (" + getNumFolds() + ") and"
+    if (isSet(numFolds()) && isSet(trainRatio())) {
+      throw new IllegalArgumentException("BayesianTuner " + uid() + ": both numFolds (" + getNumFolds() + ") and"
           + " trainRatio (" + getTrainRatio() + ") are set; set one: folds, or a single split");
     }
     Evaluator eval = getEvaluator();
     String metricName = eval.hasParam("metricName") ? String.valueOf(eval.getOrDefault(eval.getParam("metricName")))
         : "metric";
-    boolean folds = !isSet(trainRatio);
-    return new TunerSettings(getOrDefault(searchSpace), metricName, eval.isLargerBetter(), getMaxTrials(),
+    boolean folds = !isSet(trainRatio());
+    return new TunerSettings(getOrDefault(searchSpace()), metricName, eval.isLargerBetter(), getMaxTrials(),
         getParallelism(), folds ? getNumFolds() : 0, folds ? 0.0 : getTrainRatio(), getSeed());
   }
 
@@ -493,10 +285,10 @@ public final class BayesianTuner extends Estimator<BayesianTunerModel> implement
   public BayesianTuner copy(ParamMap extra) {
     decodeNestedJson();
     BayesianTuner copied = defaultCopy(extra);
-    if (copied.isDefined(estimator)) {
+    if (copied.isDefined(estimator())) {
       copied.setEstimator(copied.getEstimator().copy(extra));
     }
-    if (copied.isDefined(evaluator)) {
+    if (copied.isDefined(evaluator())) {
       copied.setEvaluator(copied.getEvaluator().copy(extra));
     }
     return copied;
