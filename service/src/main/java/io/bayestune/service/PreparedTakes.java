@@ -16,7 +16,32 @@ import java.util.concurrent.TimeUnit;
  * they wait for a few writes instead of 50 in a row.
  */
 final class PreparedTakes {
+  /**
+   * How long a request of a serial experiment (parallel_bandwidth 1) waits for a suggestion made after the latest
+   * result before it takes an older prepared one. A suggestion prepared while the client's previous one was still
+   * open ignores that one's result and was made with it pending (the pending policy's believer and best guesses),
+   * so without this wait a lone client following SigOpt's documented loop would always be one result behind. One
+   * preparation at that size takes tens of milliseconds; experiments with a larger bandwidth never wait for this.
+   */
+  static final long SERIAL_FRESH_WAIT_MILLIS = 2_000;
+
   private PreparedTakes() {
+  }
+
+  /** The prepared suggestions a request may take now: all, or for a serial experiment within its wait, fresh ones. */
+  private static List<Suggestion> takeable(ExperimentSession s, boolean freshOnly) {
+    List<Suggestion> prepared = s.prepared();
+    if (!freshOnly || s.experimentUnderLock().spec().parallelBandwidth() > 1) {
+      return prepared;
+    }
+    int observations = s.experimentUnderLock().observations().size();
+    List<Suggestion> fresh = new ArrayList<>();
+    for (Suggestion p : prepared) {
+      if (!SuggestionPreparer.staleNow(s, p, observations)) {
+        fresh.add(p);
+      }
+    }
+    return fresh;
   }
 
   /** One request's claim: how many suggestions, their metadata, and once served, what it got (or why not). */
@@ -43,10 +68,12 @@ final class PreparedTakes {
     s.lock.lock();
     try {
       long deadline = System.currentTimeMillis() + waitMillis;
+      long freshUntil = System.currentTimeMillis() + SERIAL_FRESH_WAIT_MILLIS;
       while (mine.given == null && mine.failure == null) {
-        List<Ticket> batch = servable(s);
-        if (batch.isEmpty() || !serve(s, batch)) {
-          awaitPrepared(s, preparer, deadline, waitMillis);
+        boolean freshOnly = System.currentTimeMillis() < freshUntil;
+        List<Ticket> batch = servable(s, freshOnly);
+        if (batch.isEmpty() || !serve(s, batch, freshOnly)) {
+          awaitPrepared(s, preparer, freshOnly ? Math.min(deadline, freshUntil + 1) : deadline, deadline, waitMillis);
         }
       }
       if (mine.failure instanceof IOException e) {
@@ -66,8 +93,8 @@ final class PreparedTakes {
   }
 
   /** The oldest queued tickets that the prepared suggestions cover, in order (under the lock). */
-  private static List<Ticket> servable(ExperimentSession s) throws IOException {
-    int ready = s.read(st -> s.prepared().size());
+  private static List<Ticket> servable(ExperimentSession s, boolean freshOnly) throws IOException {
+    int ready = s.read(st -> takeable(s, freshOnly).size());
     List<Ticket> batch = new ArrayList<>();
     for (Ticket t : s.takes) {
       if (t.count > ready) {
@@ -80,12 +107,12 @@ final class PreparedTakes {
   }
 
   /** Serves {@code batch} in one write; false when another server took the prepared suggestions first. */
-  private static boolean serve(ExperimentSession s, List<Ticket> batch) {
+  private static boolean serve(ExperimentSession s, List<Ticket> batch, boolean freshOnly) {
     int need = batch.stream().mapToInt(t -> t.count).sum();
     List<List<ObjectNode>> given;
     try {
       given = s.write(st -> {
-        List<Suggestion> ready = s.prepared();
+        List<Suggestion> ready = takeable(s, freshOnly);
         if (ready.size() < need) {
           // Another server on the same state handed them out first (the write reloaded its state): wait again.
           return null;
@@ -127,8 +154,8 @@ final class PreparedTakes {
   }
 
   /** Waits, under the lock, for the preparer's next round (or its failure, or the deadline). */
-  private static void awaitPrepared(ExperimentSession s, SuggestionPreparer preparer, long deadline, long waitMillis)
-      throws InterruptedException {
+  private static void awaitPrepared(ExperimentSession s, SuggestionPreparer preparer, long wakeAt, long deadline,
+      long waitMillis) throws InterruptedException {
     if (s.preparationFailure != null) {
       throw s.preparationFailure;
     }
@@ -138,6 +165,6 @@ final class PreparedTakes {
       throw new ApiException(503, "no suggestion was ready within " + waitMillis / 1000
           + " s (the server is overloaded); nothing was changed, retry the request");
     }
-    s.preparedChanged.await(left, TimeUnit.MILLISECONDS);
+    s.preparedChanged.await(Math.min(left, Math.max(1, wakeAt - System.currentTimeMillis())), TimeUnit.MILLISECONDS);
   }
 }

@@ -75,11 +75,24 @@ final class SuggestionPreparer implements AutoCloseable {
         || observations - preparedAt >= Math.max(1, preparedAt / STALE_AFTER_GROWTH);
   }
 
+  /**
+   * Whether prepared suggestion {@code p} of session {@code s} is stale now (under the lock). A serial experiment
+   * (parallel_bandwidth 1) has one client, which waits for each suggestion: any result since it was prepared makes
+   * it stale there, since the growth rule exists only to keep many clients' pools from churning.
+   */
+  static boolean staleNow(ExperimentSession s, Suggestion p, int observations) {
+    long preparedAt = s.preparedAt.getOrDefault(p.id(), -1);
+    if (s.experimentUnderLock().spec().parallelBandwidth() <= 1) {
+      return preparedAt != observations;
+    }
+    return stale(preparedAt, observations);
+  }
+
   /** Prepared suggestions to make again, oldest first (under the lock). */
   private static List<Suggestion> staleOnes(ExperimentSession s, List<Suggestion> prepared, int observations) {
     List<Suggestion> out = new ArrayList<>();
     for (Suggestion p : prepared) {
-      if (stale(s.preparedAt.getOrDefault(p.id(), -1), observations)) {
+      if (staleNow(s, p, observations)) {
         out.add(p);
       }
     }
@@ -126,12 +139,16 @@ final class SuggestionPreparer implements AutoCloseable {
             }
           }
           want = Math.max(1, missing + replaced.size());
-          json = e.toJson();
+          // The suggestions being replaced are not open for the new ones: counting them would make every new
+          // one with points pending (the believer, every second one a best guess) even for a lone client. One
+          // that a client takes meanwhile and that a new one equals is caught at the write (replaceSuggestions
+          // skips additions equal to an open suggestion).
+          json = StateEdits.replaceSuggestions(e, new HashSet<>(replaced), List.of(), null).toJson();
         } finally {
           s.lock.unlock();
         }
-        // The fit and the search, on a copy that knows every open suggestion (prepared ones included, so none of
-        // the new ones equals a prepared one that a client takes meanwhile).
+        // The fit and the search, on a copy that knows every open suggestion except the ones being replaced
+        // (prepared ones included, so none of the new ones equals a prepared one that a client takes meanwhile).
         long started = System.nanoTime();
         long cpuStarted = CPU.getCurrentThreadCpuTime();
         List<Assignments> made = new ArrayList<>();
