@@ -139,11 +139,7 @@ final class SuggestionPreparer implements AutoCloseable {
             }
           }
           want = Math.max(1, missing + replaced.size());
-          // The suggestions being replaced are not open for the new ones: counting them would make every new
-          // one with points pending (the believer, every second one a best guess) even for a lone client. One
-          // that a client takes meanwhile and that a new one equals is caught at the write (replaceSuggestions
-          // skips additions equal to an open suggestion).
-          json = StateEdits.replaceSuggestions(e, new HashSet<>(replaced), List.of(), null).toJson();
+          json = e.toJson();
         } finally {
           s.lock.unlock();
         }
@@ -152,7 +148,12 @@ final class SuggestionPreparer implements AutoCloseable {
         long started = System.nanoTime();
         long cpuStarted = CPU.getCurrentThreadCpuTime();
         List<Assignments> made = new ArrayList<>();
-        for (Suggestion m : Experiment.fromJson(json).suggest(want)) {
+        // The suggestions being replaced are not open for the new ones: counting them would make every new one
+        // with points pending (the believer, every second one a best guess) even for a lone client. One that a
+        // client takes meanwhile and that a new one equals is caught at the write (replaceSuggestions skips
+        // additions equal to an open suggestion). Dropped here, off the experiment's lock.
+        Experiment copy = StateEdits.replaceSuggestions(Experiment.fromJson(json), replaced, List.of(), null);
+        for (Suggestion m : copy.suggest(want)) {
           made.add(m.assignments());
         }
         // Wall and CPU time: on a shared machine the two differ by the load, and the CPU time is what a quiet core
