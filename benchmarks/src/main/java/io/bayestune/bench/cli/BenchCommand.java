@@ -78,7 +78,7 @@ public final class BenchCommand {
       throws IOException, InterruptedException {
     Args a = new Args("bench optimizer", argv, 1, Set.of("seeds", "budget", "functions", "strategies", "optuna",
         "parallel", "parallel-functions", "threads", "out", "raw", "python", "python-script", "pending-policy",
-        "warp-outcomes", "suite", "batch"), Set.of());
+        "warp-outcomes", "suite", "batch", "local-model-above", "local-model-points", "trust-region"), Set.of());
     String suite = a.get("suite") == null ? "standard" : a.get("suite");
     if (!suite.equals("standard") && !suite.equals("high-dim")) {
       throw new Args.UsageException("bench optimizer: --suite must be standard or high-dim, but got \"" + suite + "\"");
@@ -116,7 +116,16 @@ public final class BenchCommand {
     if (warp != null && !warp.equals("true") && !warp.equals("false")) {
       throw new Args.UsageException("bench optimizer: --warp-outcomes must be true or false, but got \"" + warp + "\"");
     }
-    return warp == null ? o : o.withWarpOutcomes(Boolean.parseBoolean(warp));
+    o = warp == null ? o : o.withWarpOutcomes(Boolean.parseBoolean(warp));
+    if (a.get("local-model-above") != null || a.get("local-model-points") != null) {
+      o = o.withLocalModel((int) a.integer("local-model-above", o.localModelAbove()),
+          (int) a.integer("local-model-points", o.localModelPoints()));
+    }
+    String trust = a.get("trust-region");
+    if (trust != null && !trust.equals("true") && !trust.equals("false")) {
+      throw new Args.UsageException("bench optimizer: --trust-region must be true or false, but got \"" + trust + "\"");
+    }
+    return trust == null ? o : o.withTrustRegion(Boolean.parseBoolean(trust));
   }
 
   private static int latency(String[] argv, String line, PrintStream out, PrintStream err) throws IOException {
