@@ -22,7 +22,9 @@ import java.util.Objects;
  * @param warpOutcomes whether outcomes are warped (Yeo-Johnson) before the GP fit, default true (state JSON
  *     {@code "warp_outcomes"})
  * @param localModelAbove past this many completed trials the GP is local to the best one (see
- *     {@code LocalModelOptions}), default 256 (state JSON {@code "local_model_above"})
+ *     {@code LocalModelOptions}), default 256 (state JSON {@code "local_model_above"}); in spaces of more than 20
+ *     encoded coordinates from the end of the initial design on, when that comes earlier
+ *     ({@code LocalModelOptions.start})
  * @param localModelPoints the neighbours the local model is fitted to, default 256 (state JSON
  *     {@code "local_model_points"})
  * @param trustRegion whether the local model searches a trust region that grows and shrinks with the search's

@@ -51,16 +51,30 @@ public final class AcquisitionMaximizer {
    * @param discreteRounds maximum discrete neighbour moves per start
    * @param seedPerturbations random perturbations scored around each seed point
    * @param perturbationScale standard deviation of the perturbation of continuous coordinates
+   * @param subspaceDraws candidates around the first seed that redraw only a few coordinates each
+   *     (see {@link SubspaceDraws}); 0 for none
    */
   public record Options(int rawSamples, int restarts, int maxIterations, int discreteRounds,
-      int seedPerturbations, double perturbationScale) {
+      int seedPerturbations, double perturbationScale, int subspaceDraws) {
     public Options {
       if (rawSamples < 1 || restarts < 1 || maxIterations < 0 || discreteRounds < 0 || seedPerturbations < 0
-          || !(perturbationScale >= 0)) {
+          || !(perturbationScale >= 0) || subspaceDraws < 0) {
         throw new IllegalArgumentException("AcquisitionMaximizer.Options: rawSamples >= 1, restarts >= 1 and the "
             + "rest >= 0 required, but got " + rawSamples + ", " + restarts + ", " + maxIterations + ", "
-            + discreteRounds + ", " + seedPerturbations + ", " + perturbationScale);
+            + discreteRounds + ", " + seedPerturbations + ", " + perturbationScale + ", " + subspaceDraws);
       }
+    }
+
+    /** Without subspace draws. */
+    public Options(int rawSamples, int restarts, int maxIterations, int discreteRounds, int seedPerturbations,
+        double perturbationScale) {
+      this(rawSamples, restarts, maxIterations, discreteRounds, seedPerturbations, perturbationScale, 0);
+    }
+
+    /** These options with {@code draws} subspace draws around the first seed. */
+    public Options withSubspaceDraws(int draws) {
+      return new Options(rawSamples, restarts, maxIterations, discreteRounds, seedPerturbations, perturbationScale,
+          draws);
     }
 
     /** 1024 raw samples, 8 restarts, 100 iterations, 5 discrete moves, 32 perturbations of scale 0.05 per seed. */
@@ -129,6 +143,9 @@ public final class AcquisitionMaximizer {
       for (int i = 0; i < options.seedPerturbations(); i++) {
         raw.add(domain.canonicalize(perturb(inside, rng, box)));
       }
+    }
+    if (!seeds.isEmpty()) {
+      raw.addAll(SubspaceDraws.around(clip(seeds.get(0), box), options.subspaceDraws(), domain, box, rng));
     }
     evaluated.scoreAll(raw);
     for (double[] start : starts(evaluated, rng)) {

@@ -134,9 +134,11 @@ public final class BayesianStrategy implements SuggestionStrategy {
     for (Assignments a : out) {
       model = model.withPending(history.encoding().encode(a));
     }
+    int d = encoding.dimension();
     AcquisitionMaximizer maximizer = new AcquisitionMaximizer(encoding.domain(),
-        region == null ? maximizerOptions : local.maximizer());
-    AcquisitionMaximizer lighter = new AcquisitionMaximizer(encoding.domain(), BATCH_TAIL);
+        region == null ? maximizerOptions : local.maximizer(d));
+    AcquisitionMaximizer lighter = new AcquisitionMaximizer(encoding.domain(),
+        region != null && d > LocalModelOptions.HIGH_DIMENSION ? LocalModelOptions.HIGH_DIMENSIONAL_TAIL : BATCH_TAIL);
     SearchBox box = region == null ? SearchBox.unitCube(encoding.dimension()) : region.box();
     Resolution resolution = new Resolution(encoding.domain(), model.noisy() ? Resolution.NOISY : 0.0);
     Arrays.stream(model.observed()).forEach(resolution::occupy);
@@ -195,14 +197,15 @@ public final class BayesianStrategy implements SuggestionStrategy {
    * trial, searched in a cube around it whose side the trust region's replay sets (when on).
    */
   private LocalRegion regionOf(History history) {
-    if (!local.applies(history.completed().size())) {
+    int start = local.start(history.encoding().dimension(), initialDesign);
+    if (history.completed().size() <= start) {
       return null;
     }
     LocalRegion region = region(history);
     if (!local.trustRegion()) {
       return region;
     }
-    double side = TrustRegionLength.of(history, local.above()).length();
+    double side = TrustRegionLength.of(history, start).length();
     double[] center = history.encoding().encode(history.completed().get(region.members()[0]).assignments());
     return region.limitedTo(center, side, history.encoding().domain());
   }

@@ -203,6 +203,36 @@ class LocalModelTest {
     assertArrayEquals(region.members(), LocalRegion.around(x, value, 40, history.encoding().domain()).members());
   }
 
+  @Test
+  void inMoreThanTwentyDimensionsTheTrustRegionAppliesRightAfterTheInitialDesign() {
+    LocalModelOptions defaults = LocalModelOptions.defaults();
+    assertEquals(10, defaults.start(21, 10), "high-dimensional: from the initial design on");
+    assertEquals(256, defaults.start(20, 10), "20 coordinates: the small-scale behaviour");
+    assertEquals(Integer.MAX_VALUE, LocalModelOptions.never().start(50, 10), "never means never");
+    assertEquals(5, LocalModelOptions.of(5, 40).start(50, 10), "an earlier switch is kept");
+
+    // 30 trials in 30 dimensions: far below 256, yet the suggestions come from the trust region around the best.
+    History history = history(30, 30, 0, 5);
+    double[] sides = {TrustRegionLength.of(history, 10).length()};
+    assertEquals(TrustRegionLength.INITIAL, sides[0], "20 trials after the switch cannot halve the side yet");
+    int best = 0;
+    for (int i = 1; i < 30; i++) {
+      best = history.completed().get(i).value() > history.completed().get(best).value() ? i : best;
+    }
+    double[] center = history.encoding().encode(history.completed().get(best).assignments());
+    List<Assignments> batch = new BayesianStrategy(10, BayesianStrategy.PendingPolicy.KRIGING_BELIEVER)
+        .suggest(history, 2);
+    for (Assignments a : batch) {
+      double[] encoded = history.encoding().encode(a);
+      for (int k = 0; k < 30; k++) {
+        assertTrue(Math.abs(encoded[k] - center[k]) <= sides[0] / 2 + 1e-12,
+            "coordinate " + k + " of " + a + " outside the cube of side " + sides[0] + " around the best");
+      }
+    }
+    assertFalse(batch.equals(new BayesianStrategy(10, BayesianStrategy.PendingPolicy.KRIGING_BELIEVER,
+        LocalModelOptions.never()).suggest(history, 2)), "the global model would suggest otherwise");
+  }
+
   /** n observations of {@link #surface} at uniform points of [0,1]^d and {@code open} open ones. */
   static History history(int n, int d, int open, long seed) {
     List<Parameter> ps = new ArrayList<>();
