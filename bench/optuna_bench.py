@@ -126,7 +126,7 @@ def main(argv):
                 runs.append(run_one(f, sampler, seed, args.budget, args.batch))
             print("optuna_bench.py: %s %s done in %.1f s" % (name, sampler, time.perf_counter() - start),
                   file=sys.stderr, flush=True)
-    result = {"versions": versions(), "runs": runs}
+    result = {"versions": versions(), "batch": args.batch, "runs": runs}
     if args.out:
         with open(args.out, "w") as out:
             json.dump(result, out)

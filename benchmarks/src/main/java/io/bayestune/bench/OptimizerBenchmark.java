@@ -38,10 +38,13 @@ public final class OptimizerBenchmark {
    * @param experimentOptions how bayestune's optimizer works in every run (open-suggestion policy, warping)
    * @param batch suggestions asked for at once and all evaluated before any is observed (1: sequential), for
    *     bayestune's strategies and Optuna's samplers alike
+   * @param optunaResults files an earlier {@code optuna_bench.py run --out} wrote, whose runs are used instead of
+   *     running Optuna again (empty: run it); Optuna's samplers are seeded, so the same command gives the same runs
    */
   public record Options(int seeds, int budget, List<BenchmarkFunction> functions, List<String> strategies,
       List<String> optunaSamplers, int parallel, List<String> parallelFunctions, int threads, Path python,
-      Path script, Path raw, String commandLine, ExperimentOptions experimentOptions, int batch) {
+      Path script, Path raw, String commandLine, ExperimentOptions experimentOptions, int batch,
+      List<Path> optunaResults) {
 
     public Options {
       if (seeds < 1 || budget < 1 || threads < 1 || parallel < 1 || batch < 1) {
@@ -55,6 +58,7 @@ public final class OptimizerBenchmark {
       strategies = List.copyOf(strategies);
       optunaSamplers = List.copyOf(optunaSamplers);
       parallelFunctions = List.copyOf(parallelFunctions);
+      optunaResults = List.copyOf(optunaResults);
     }
 
     /** The strategy whose open-suggestion behaviour is compared: offline when it runs. */
@@ -112,8 +116,19 @@ public final class OptimizerBenchmark {
       } else {
         points = optuna.checkConsistency(o.functions());
         log.println("bench: Java and Python functions agree at " + points + " points; Optuna " + versions);
-        child = optuna.start(o.functions(), o.optunaSamplers(), o.seeds(), o.budget(), o.batch(), optunaOut, optunaLog);
+        if (o.optunaResults().isEmpty()) {
+          child = optuna.start(o.functions(), o.optunaSamplers(), o.seeds(), o.budget(), o.batch(), optunaOut,
+              optunaLog);
+        }
       }
+    }
+    List<Run> earlier = new ArrayList<>();
+    if (!o.optunaSamplers().isEmpty() && !o.optunaResults().isEmpty()) {
+      OptunaResults loaded = OptunaResults.load(o.optunaResults(), o.functions(), o.optunaSamplers(), o.seeds(),
+          o.budget(), o.batch());
+      earlier.addAll(loaded.runs());
+      versions = versions != null ? versions : loaded.versions();
+      log.println("bench: Optuna's " + earlier.size() + " runs read from " + o.optunaResults());
     }
     if (o.raw() != null) {
       Files.writeString(o.raw(), RawCsv.HEADER);
@@ -167,6 +182,10 @@ public final class OptimizerBenchmark {
       }
     } finally {
       pool.shutdownNow();
+    }
+    for (Run r : earlier) {
+      runs.add(r);
+      appendRaw(o, byName(o, r.function()), r);
     }
     if (child != null) {
       log.println("bench: waiting for the Optuna runs ...");

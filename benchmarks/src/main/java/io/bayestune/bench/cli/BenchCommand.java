@@ -29,7 +29,8 @@ public final class BenchCommand {
   static final String USAGE = String.join("\n",
       "bayestune bench optimizer [--seeds 20] [--budget 50] [--functions all|a,b] [--strategies offline,random,sobol]",
       "    [--optuna tpe,tpe-multivariate,cmaes|none] [--parallel 4] [--parallel-functions branin,hartmann6,mixed-branin]",
-      "    [--suite standard|high-dim] [--batch 1 (high-dim: 16)]",
+      "    [--suite standard|high-dim] [--batch 1 (high-dim: 16)] [--optuna-results optuna_bench-out.json,...]",
+      "    [--local-model-above N] [--local-model-points N] [--trust-region true|false]",
       "    [--threads 1] [--pending-policy kriging-believer|constant-liar|fantasies] [--warp-outcomes true|false]",
       "    [--out docs/benchmarks.md] [--raw runs.csv] [--python .venv/bin/python] [--python-script F]",
       "bayestune bench latency [--observations 25,100,300,1000] [--dimensions 6,12] [--open 0,2,3] [--batch 1]",
@@ -78,7 +79,7 @@ public final class BenchCommand {
       throws IOException, InterruptedException {
     Args a = new Args("bench optimizer", argv, 1, Set.of("seeds", "budget", "functions", "strategies", "optuna",
         "parallel", "parallel-functions", "threads", "out", "raw", "python", "python-script", "pending-policy",
-        "warp-outcomes", "suite", "batch", "local-model-above", "local-model-points", "trust-region"), Set.of());
+        "warp-outcomes", "suite", "batch", "local-model-above", "local-model-points", "trust-region", "optuna-results"), Set.of());
     String suite = a.get("suite") == null ? "standard" : a.get("suite");
     if (!suite.equals("standard") && !suite.equals("high-dim")) {
       throw new Args.UsageException("bench optimizer: --suite must be standard or high-dim, but got \"" + suite + "\"");
@@ -95,7 +96,8 @@ public final class BenchCommand {
         (int) a.integer("parallel", highDim ? 1 : 4), list(a.get("parallel-functions"), "branin,hartmann6,mixed-branin"),
         (int) a.integer("threads", 1), a.get("python") == null ? defaultPython(script) : Path.of(a.get("python")),
         script, a.get("raw") == null ? null : Path.of(a.get("raw")), line, experimentOptions(a),
-        (int) a.integer("batch", highDim ? HighDimensionalSuite.BATCH : 1));
+        (int) a.integer("batch", highDim ? HighDimensionalSuite.BATCH : 1),
+        a.get("optuna-results") == null ? List.of() : list(a.get("optuna-results"), "").stream().map(Path::of).toList());
     OptimizerBenchmark.Results results = OptimizerBenchmark.run(o, err);
     String body = new QualityReport(results).render();
     Path file = Path.of(a.get("out") == null ? "docs/benchmarks.md" : a.get("out"));
