@@ -129,16 +129,25 @@ final class SuggestionPreparer implements AutoCloseable {
           // Rounds of at most MAX_ROUND: a request that finds the pool empty waits for the round that runs and
           // its own, so no round may be long. Requests that wait come first; then the pool is filled, and stale
           // prepared suggestions are made again, the oldest first (the pool keeps serving them meanwhile).
-          int missing = Math.min(MAX_ROUND, Math.max(0, Math.max(s.waiting(), pool(e) - prepared.size())));
-          if (s.waiting() == 0) {
-            for (Suggestion old : staleOnes(s, prepared, observations)) {
-              if (missing + replaced.size() >= MAX_ROUND) {
-                break;
+          List<Suggestion> stale = staleOnes(s, prepared, observations);
+          if (e.spec().parallelBandwidth() <= 1) {
+            // A serial experiment's requests take only suggestions made after the latest result (PreparedTakes), so
+            // a stale prepared one serves nobody: it is replaced even while a request waits (else the one made for
+            // that request would count it as open, made with it pending), and the new ones make up the pool.
+            stale.forEach(old -> replaced.add(old.id()));
+            want = Math.max(1, Math.min(MAX_ROUND, Math.max(s.waiting(), pool(e)) - (prepared.size() - stale.size())));
+          } else {
+            int missing = Math.min(MAX_ROUND, Math.max(0, Math.max(s.waiting(), pool(e) - prepared.size())));
+            if (s.waiting() == 0) {
+              for (Suggestion old : stale) {
+                if (missing + replaced.size() >= MAX_ROUND) {
+                  break;
+                }
+                replaced.add(old.id());
               }
-              replaced.add(old.id());
             }
+            want = Math.max(1, missing + replaced.size());
           }
-          want = Math.max(1, missing + replaced.size());
           json = e.toJson();
         } finally {
           s.lock.unlock();

@@ -53,7 +53,7 @@ class SuggestionPreparerTest {
   }
 
   /** The prepared suggestions' ids once the preparer has nothing left to do. */
-  private static List<String> idle(ExperimentSession s) throws Exception {
+  static List<String> idle(ExperimentSession s) throws Exception {
     for (int i = 0; i < 600; i++) {
       List<String> ids = s.read(st -> {
         List<String> out = new ArrayList<>();
