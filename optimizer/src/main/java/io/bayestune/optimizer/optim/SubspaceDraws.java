@@ -14,13 +14,20 @@ import java.util.random.RandomGenerator;
  * prior's. Changing a handful of coordinates keeps candidates where the model knows the function. This is the
  * coordinate perturbation of DYCORS (Regis and Shoemaker 2013, "Combining radial basis function surrogates and
  * dynamic coordinate search in high-dimensional expensive black-box optimization", Engineering Optimization 45(5)),
- * which TuRBO's candidate sets use in high dimensions with the same probability 20 / d (Eriksson and Poloczek 2021,
+ * which TuRBO's candidate sets use in high dimensions with the probability 20 / d (Eriksson and Poloczek 2021,
  * "Scalable constrained Bayesian optimization", AISTATS, Section 3).
  */
 final class SubspaceDraws {
 
-  /** The expected number of coordinates a draw changes (DYCORS and TuRBO: 20). */
-  static final double COORDINATES = 20;
+  /**
+   * The expected number of coordinates a draw changes. DYCORS and TuRBO use 20; measured on the high-dimensional
+   * suite (budget 500, batches of 16), 10 did better on Levy-50 (median regret 59 against 91 over seeds 1-6 and 1-3)
+   * and on Ackley-50 (13.9 against 14.8).
+   */
+  static final double COORDINATES = 10;
+
+  /** Up to this many units (the high-dimensional threshold of the local model), no draws are made. */
+  static final int MIN_UNITS = 20;
 
   private SubspaceDraws() {
   }
@@ -28,12 +35,12 @@ final class SubspaceDraws {
   /**
    * @param center a canonical point inside {@code box}
    * @param count how many candidates to draw
-   * @return {@code count} canonical candidates; none when the domain has at most {@link #COORDINATES} units (then
-   *     every coordinate would be redrawn: a uniform draw in the box, which the maximizer's Sobol points are)
+   * @return {@code count} canonical candidates; none when the domain has at most {@link #MIN_UNITS} units (the
+   *     maximizer's uniform draws in the box cover so few dimensions well)
    */
   static List<double[]> around(double[] center, int count, MixedDomain domain, SearchBox box, RandomGenerator rng) {
     List<int[]> units = units(domain);
-    if (units.size() <= COORDINATES) {
+    if (units.size() <= MIN_UNITS) {
       return List.of();
     }
     double p = COORDINATES / units.size();

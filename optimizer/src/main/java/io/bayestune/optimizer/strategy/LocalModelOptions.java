@@ -51,7 +51,7 @@ public record LocalModelOptions(int above, int points, FitOptions fit, Acquisiti
   private static final int NEVER = Integer.MAX_VALUE;
 
   /**
-   * High-dimensional spaces: 2,048 candidates that each change about 20 coordinates of the best trial, and no
+   * High-dimensional spaces: 2,048 candidates that each change about 10 coordinates of the best trial, and no
    * gradient refinement. Refining log EI by gradient moves every coordinate at once towards where the variance is
    * largest, the corners of the trust region, which undoes what the few-coordinate candidates are for: with it
    * (and 512 such candidates) Rosenbrock-30 ended at 4.5e4, without it at 1.3e3 (seed 1).

@@ -14,7 +14,7 @@ class SubspaceDrawsTest {
   private static final double[] CENTER_100 = filled(100, 0.5);
 
   @Test
-  void eachDrawChangesAboutTwentyOfAHundredCoordinatesAndAtLeastOne() {
+  void eachDrawChangesAboutTenOfAHundredCoordinatesAndAtLeastOne() {
     SearchBox box = SearchBox.unitCube(100);
     List<double[]> draws = SubspaceDraws.around(CENTER_100, 2000, MixedDomain.continuous(100), box,
         new SplittableRandom(7));
@@ -28,8 +28,8 @@ class SubspaceDrawsTest {
       assertTrue(changed >= 1, "every draw differs from the centre");
       changedTotal += changed;
     }
-    // Binomial(100, 0.2): mean 20, standard error of the mean over 2,000 draws 0.09.
-    assertEquals(20.0, changedTotal / draws.size(), 0.5);
+    // Binomial(100, 0.1), at least one: mean 10.0, standard error of the mean over 2,000 draws 0.07.
+    assertEquals(10.0, changedTotal / draws.size(), 0.4);
   }
 
   @Test
@@ -61,8 +61,8 @@ class SubspaceDrawsTest {
       assertEquals(1.0, y[24] + y[25] + y[26], 0.0, "one-hot");
       moved += y[24] == 1 ? 0 : 1;
     }
-    // The group is one of 25 units, redrawn with probability 20 / 25 to one of its 3 values: 2 of 3 of those move.
-    assertEquals(400 * 0.8 * 2 / 3, moved, 40);
+    // The group is one of 25 units, redrawn with probability 10 / 25 to one of its 3 values: 2 of 3 of those move.
+    assertEquals(400 * 0.4 * 2 / 3, moved, 30);
   }
 
   @Test
@@ -96,12 +96,13 @@ class SubspaceDrawsTest {
         return value(x);
       }
     };
-    AcquisitionMaximizer.Options noGradient = new AcquisitionMaximizer.Options(64, 2, 0, 0, 0, 0.05);
+    // One uniform draw and the seed alone, without gradients: what the subspace draws add is all there is.
+    AcquisitionMaximizer.Options noGradient = new AcquisitionMaximizer.Options(1, 2, 0, 0, 0, 0.05);
     double with = sharpPeak.value(new AcquisitionMaximizer(MixedDomain.continuous(d), noGradient.withSubspaceDraws(4096))
         .maximize(sharpPeak, new SplittableRandom(5), x -> true, 1, List.of(seed)).get(0));
     double without = sharpPeak.value(new AcquisitionMaximizer(MixedDomain.continuous(d), noGradient)
         .maximize(sharpPeak, new SplittableRandom(5), x -> true, 1, List.of(seed)).get(0));
-    assertTrue(with > -0.01, "the subspace draws come close to the peak: " + with);
+    assertTrue(with > -0.05, "the subspace draws come close to the peak: " + with);
     assertTrue(with > without, "closer than the seed and uniform draws alone: " + with + " vs " + without);
   }
 
