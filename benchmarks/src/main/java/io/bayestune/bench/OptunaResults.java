@@ -1,7 +1,6 @@
 package io.bayestune.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bayestune.functions.BenchmarkFunction;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,8 +22,6 @@ import java.util.Map;
  */
 record OptunaResults(List<Run> runs, JsonNode versions) {
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-
   /**
    * The runs of {@code samplers} on {@code functions} for seeds 1..{@code seeds}, each of at least {@code budget}
    * evaluations, made in batches of {@code batch} (files that do not record it are taken as such); refused, naming
@@ -39,20 +36,14 @@ record OptunaResults(List<Run> runs, JsonNode versions) {
         throw new IllegalArgumentException("--optuna-results: " + file + " is not a file; give the --out file of"
             + " `optuna_bench.py run`");
       }
-      JsonNode root = MAPPER.readTree(file.toFile());
+      JsonNode root = OptunaSide.MAPPER.readTree(file.toFile());
       if (root.path("batch").asInt(batch) != batch) {
         throw new IllegalArgumentException("--optuna-results: " + file + " holds runs in batches of "
             + root.path("batch").asInt() + ", but this benchmark runs batches of " + batch + "; use a file made with"
             + " `optuna_bench.py run --batch " + batch + "`");
       }
       versions = versions != null ? versions : root.path("versions");
-      for (JsonNode r : root.path("runs")) {
-        double[] values = new double[r.path("values").size()];
-        for (int i = 0; i < values.length; i++) {
-          values[i] = r.path("values").get(i).asDouble();
-        }
-        Run run = new Run(r.path("function").asText(), r.path("strategy").asText(), r.path("seed").asLong(),
-            values, r.path("seconds").asDouble(), null);
+      for (Run run : OptunaSide.runsOf(root)) {
         found.put(key(run.function(), run.strategy(), run.seed()), run);
       }
     }
@@ -65,7 +56,8 @@ record OptunaResults(List<Run> runs, JsonNode versions) {
             throw new IllegalArgumentException("--optuna-results: " + files + " has " + (run == null ? "no run"
                 : "a run of only " + run.values().length + " evaluations") + " for " + f.name() + " / " + sampler
                 + " / seed " + seed + " (needed: " + budget + "); make one with `bench/optuna_bench.py run --functions "
-                + f.name() + " --samplers " + sampler + " --seeds 1-" + seeds + " --budget " + budget + " --out F`"
+                + f.name() + " --samplers " + sampler + " --seeds 1-" + seeds + " --budget " + budget + " --batch " + batch
+                + " --out F`"
                 + " or leave --optuna-results out to run Optuna now");
           }
           runs.add(new Run(run.function(), run.strategy(), run.seed(), Arrays.copyOf(run.values(), budget),

@@ -178,8 +178,13 @@ public final class OptunaSide {
       throw new IllegalStateException("optuna_bench.py run failed (exit " + code + "):\n"
           + tail(Files.readString(log, StandardCharsets.UTF_8)));
     }
+    return runsOf(MAPPER.readTree(out.toFile()));
+  }
+
+  /** The runs of an {@code optuna_bench.py run --out} file's JSON, in its order. */
+  static List<Run> runsOf(JsonNode root) {
     List<Run> runs = new ArrayList<>();
-    for (JsonNode r : MAPPER.readTree(out.toFile()).path("runs")) {
+    for (JsonNode r : root.path("runs")) {
       double[] values = new double[r.path("values").size()];
       for (int i = 0; i < values.length; i++) {
         values[i] = r.path("values").get(i).asDouble();

@@ -138,8 +138,8 @@ public final class BayesianStrategy implements SuggestionStrategy {
     AcquisitionMaximizer maximizer = new AcquisitionMaximizer(encoding.domain(),
         region == null ? maximizerOptions : local.maximizer(d));
     AcquisitionMaximizer lighter = new AcquisitionMaximizer(encoding.domain(),
-        region != null && d > LocalModelOptions.HIGH_DIMENSION ? LocalModelOptions.HIGH_DIMENSIONAL_TAIL : BATCH_TAIL);
-    SearchBox box = region == null ? SearchBox.unitCube(encoding.dimension()) : region.box();
+        region == null ? BATCH_TAIL : LocalModelOptions.tail(d, BATCH_TAIL));
+    SearchBox box = region == null ? SearchBox.unitCube(d) : region.box();
     Resolution resolution = new Resolution(encoding.domain(), model.noisy() ? Resolution.NOISY : 0.0);
     Arrays.stream(model.observed()).forEach(resolution::occupy);
     model.pending().forEach(resolution::occupy); // the open suggestions and the design points above

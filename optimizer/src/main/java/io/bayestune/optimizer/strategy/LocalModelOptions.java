@@ -100,4 +100,12 @@ public record LocalModelOptions(int above, int points, FitOptions fit, Acquisiti
   AcquisitionMaximizer.Options maximizer(int dimension) {
     return dimension > HIGH_DIMENSION ? HIGH_DIMENSIONAL : maximizer;
   }
+
+  /**
+   * How the local model's suggestions of a batch after its first few are searched: {@code lighter} (the global
+   * model's tail), or in a high-dimensional space {@link #HIGH_DIMENSIONAL_TAIL}.
+   */
+  static AcquisitionMaximizer.Options tail(int dimension, AcquisitionMaximizer.Options lighter) {
+    return dimension > HIGH_DIMENSION ? HIGH_DIMENSIONAL_TAIL : lighter;
+  }
 }

@@ -213,8 +213,8 @@ class LocalModelTest {
 
     // 30 trials in 30 dimensions: far below 256, yet the suggestions come from the trust region around the best.
     History history = history(30, 30, 0, 5);
-    double[] sides = {TrustRegionLength.of(history, 10).length()};
-    assertEquals(TrustRegionLength.INITIAL, sides[0], "20 trials after the switch cannot halve the side yet");
+    double side = TrustRegionLength.of(history, 10).length();
+    assertEquals(TrustRegionLength.INITIAL, side, "20 trials after the switch cannot halve the side yet");
     int best = 0;
     for (int i = 1; i < 30; i++) {
       best = history.completed().get(i).value() > history.completed().get(best).value() ? i : best;
@@ -225,8 +225,8 @@ class LocalModelTest {
     for (Assignments a : batch) {
       double[] encoded = history.encoding().encode(a);
       for (int k = 0; k < 30; k++) {
-        assertTrue(Math.abs(encoded[k] - center[k]) <= sides[0] / 2 + 1e-12,
-            "coordinate " + k + " of " + a + " outside the cube of side " + sides[0] + " around the best");
+        assertTrue(Math.abs(encoded[k] - center[k]) <= side / 2 + 1e-12,
+            "coordinate " + k + " of " + a + " outside the cube of side " + side + " around the best");
       }
     }
     assertFalse(batch.equals(new BayesianStrategy(10, BayesianStrategy.PendingPolicy.KRIGING_BELIEVER,
