@@ -10,6 +10,12 @@ side by side with its own strategies. Run by the Java bench with .venv/bin/pytho
 Samplers (Optuna's defaults otherwise): tpe = TPESampler(seed), tpe-multivariate =
 TPESampler(seed, multivariate=True), cmaes = CmaEsSampler(seed). CMA-ES samples categorical
 parameters with Optuna's independent fallback sampler (random), as Optuna does by design.
+cmaes-random-start = CmaEsSampler(seed, x0=a seeded uniform point of the box): Optuna's CMA-ES starts its mean
+at the centre of the box, which is where Ackley's optimum is and close to Levy's; started anywhere else, as on
+functions shifted away from the centre (the BBOB suite shifts every function for this reason: Hansen, Finck,
+Ros and Auger 2009, "Real-parameter black-box optimization benchmarking 2009: noiseless functions
+definitions", INRIA RR-6829), it shows what the centre is worth. For comparison only: the issue's baseline is
+cmaes. (Optuna deprecated x0 in 4.9 with removal planned for 6.0; the pinned 5.0.0 honours it, with a warning.)
 """
 import argparse
 import json
@@ -45,7 +51,15 @@ def evaluate(points):
     return [bf.BY_NAME[p["function"]]["value"](p["assignments"]) for p in points]
 
 
-def make_sampler(name, seed):
+def random_start(params, seed):
+    """A uniform point of the box of the double and int parameters, from the seed alone (CMA-ES's x0)."""
+    import random
+    rng = random.Random(seed)
+    return {p[0]: (rng.uniform(p[2], p[3]) if p[1] == "double" else rng.randint(p[2], p[3]))
+            for p in params if p[1] != "categorical"}
+
+
+def make_sampler(name, seed, params=()):
     import optuna
     if name == "tpe":
         return optuna.samplers.TPESampler(seed=seed)
@@ -53,7 +67,10 @@ def make_sampler(name, seed):
         return optuna.samplers.TPESampler(seed=seed, multivariate=True)
     if name == "cmaes":
         return optuna.samplers.CmaEsSampler(seed=seed)
-    raise SystemExit("optuna_bench.py: sampler must be tpe, tpe-multivariate or cmaes, but got " + name)
+    if name == "cmaes-random-start":
+        return optuna.samplers.CmaEsSampler(seed=seed, x0=random_start(params, seed))
+    raise SystemExit("optuna_bench.py: sampler must be tpe, tpe-multivariate, cmaes or cmaes-random-start, but got "
+                     + name)
 
 
 def run_one(f, sampler_name, seed, budget, batch=1):
@@ -73,7 +90,7 @@ def run_one(f, sampler_name, seed, budget, batch=1):
                 a[p[0]] = trial.suggest_categorical(p[0], p[2])
         return a
 
-    study = optuna.create_study(direction="minimize", sampler=make_sampler(sampler_name, seed))
+    study = optuna.create_study(direction="minimize", sampler=make_sampler(sampler_name, seed, f["params"]))
     start = time.perf_counter()
     while len(values) < budget:
         trials = [study.ask() for _ in range(min(batch, budget - len(values)))]
