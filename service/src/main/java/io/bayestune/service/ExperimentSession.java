@@ -251,7 +251,11 @@ final class ExperimentSession {
     return experiment;
   }
 
-
+  /** How fresh prepared suggestion {@code p} is now (under the lock): {@link PreparedFreshness}'s verdict. */
+  PreparedFreshness freshness(Suggestion p) {
+    return PreparedFreshness.of(experiment.spec().parallelBandwidth(), preparedAt.getOrDefault(p.id(), -1),
+        experiment.observations().size());
+  }
 
   void close() throws IOException {
     store.close();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bayestune.optimizer.experiment.Suggestion;
 import io.bayestune.optimizer.store.JsonPatch;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -17,31 +18,31 @@ import java.util.concurrent.TimeUnit;
  */
 final class PreparedTakes {
   /**
-   * How long a request of a serial experiment (parallel_bandwidth 1) waits for a suggestion made after the latest
-   * result before it takes an older prepared one. A suggestion prepared while the client's previous one was still
-   * open ignores that one's result and was made with it pending (the pending policy's believer and best guesses),
-   * so without this wait a lone client following SigOpt's documented loop would always be one result behind. One
-   * preparation at that size takes tens of milliseconds; experiments with a larger bandwidth never wait for this.
+   * The default of how long a request waits for a prepared suggestion fit to hand out ({@link PreparedFreshness})
+   * before it takes an unfit one; only a serial experiment's (parallel_bandwidth 1) can be unfit. A suggestion
+   * prepared while the client's previous one was still open ignores that one's result and was made with it pending
+   * (the pending policy's believer and best guesses), so without this wait a lone client following SigOpt's documented
+   * loop would always be one result behind. One preparation at that size takes tens of milliseconds; the wait bounds
+   * the request when the preparer is slow or busy. Set per server with {@link SigOptServer.Options#serialFreshWait}.
    */
-  static final long SERIAL_FRESH_WAIT_MILLIS = 2_000;
+  static final Duration DEFAULT_SERIAL_FRESH_WAIT = Duration.ofSeconds(2);
 
   private PreparedTakes() {
   }
 
-  /** The prepared suggestions a request may take now: all, or for a serial experiment within its wait, fresh ones. */
+  /** The prepared suggestions a request may take now: all, or while it waits for fresh ones, those fit to hand out. */
   private static List<Suggestion> takeable(ExperimentSession s, boolean freshOnly) {
     List<Suggestion> prepared = s.prepared();
-    if (!freshOnly || s.experimentUnderLock().spec().parallelBandwidth() > 1) {
+    if (!freshOnly) {
       return prepared;
     }
-    int observations = s.experimentUnderLock().observations().size();
-    List<Suggestion> fresh = new ArrayList<>();
+    List<Suggestion> fit = new ArrayList<>();
     for (Suggestion p : prepared) {
-      if (!SuggestionPreparer.staleNow(s, p, observations)) {
-        fresh.add(p);
+      if (s.freshness(p).fitToHandOut()) {
+        fit.add(p);
       }
     }
-    return fresh;
+    return fit;
   }
 
   /** One request's claim: how many suggestions, their metadata, and once served, what it got (or why not). */
@@ -60,15 +61,19 @@ final class PreparedTakes {
   /**
    * Suggestions for one request, waiting for the preparer when too few are ready. Requests never fit a model
    * themselves: a fit under the experiment's lock would hold up its observations and the preparer's own results.
+   *
+   * @param waitMillis how long to wait for the preparer at all before answering 503
+   * @param freshWaitMillis how long of that to wait for suggestions fit to hand out before taking unfit ones
+   *     ({@link #DEFAULT_SERIAL_FRESH_WAIT})
    */
   static List<ObjectNode> take(ExperimentSession s, SuggestionPreparer preparer, int count, JsonNode metadata,
-      long waitMillis) throws IOException {
+      long waitMillis, long freshWaitMillis) throws IOException {
     Ticket mine = new Ticket(count, metadata);
     s.takes.add(mine);
     s.lock.lock();
     try {
       long deadline = System.currentTimeMillis() + waitMillis;
-      long freshUntil = System.currentTimeMillis() + SERIAL_FRESH_WAIT_MILLIS;
+      long freshUntil = System.currentTimeMillis() + freshWaitMillis;
       while (mine.given == null && mine.failure == null) {
         boolean freshOnly = System.currentTimeMillis() < freshUntil;
         List<Ticket> batch = servable(s, freshOnly);

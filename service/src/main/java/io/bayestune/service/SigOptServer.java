@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -40,9 +41,24 @@ public final class SigOptServer implements AutoCloseable {
    * @param port 0 for any free port
    * @param state where experiments live: a directory, or a location the opener understands (s3a://...)
    * @param maxPrepared the most suggestions prepared ahead per experiment (fewer when parallel_bandwidth is lower)
+   * @param serialFreshWait how long a request of a serial experiment (parallel_bandwidth 1) waits for a suggestion
+   *     made after the latest result before it takes one prepared earlier (2 s unless set; tests of behaviour that
+   *     needs a preparation round to end within it give a long one, so that a starved JVM cannot fail them)
    */
   public record Options(String host, int port, String state, Path tokens, StoreOpener opener, ReportRenderer report,
-      int maxPrepared) {
+      int maxPrepared, Duration serialFreshWait) {
+    public Options {
+      if (serialFreshWait == null || serialFreshWait.isNegative()) {
+        throw new IllegalArgumentException("serialFreshWait: must be zero or more, but got " + serialFreshWait
+            + "; leave it out for the default " + PreparedTakes.DEFAULT_SERIAL_FRESH_WAIT);
+      }
+    }
+
+    /** Options with the default serial fresh wait. */
+    public Options(String host, int port, String state, Path tokens, StoreOpener opener, ReportRenderer report,
+        int maxPrepared) {
+      this(host, port, state, tokens, opener, report, maxPrepared, PreparedTakes.DEFAULT_SERIAL_FRESH_WAIT);
+    }
   }
 
   private final HttpServer http;
@@ -59,7 +75,7 @@ public final class SigOptServer implements AutoCloseable {
     this.preparer = new SuggestionPreparer(Math.max(1, Runtime.getRuntime().availableProcessors() - 1),
         o.maxPrepared());
     ExperimentsApi experiments = new ExperimentsApi(registry, preparer, o.report());
-    SuggestionsApi suggestions = new SuggestionsApi(experiments, preparer);
+    SuggestionsApi suggestions = new SuggestionsApi(experiments, preparer, o.serialFreshWait());
     ObservationsApi observations = new ObservationsApi(experiments, preparer);
     String e = "/v1/experiments/{experiment}";
     this.routes = new Routes()

@@ -18,8 +18,8 @@ import java.util.concurrent.TimeUnit;
  * keeps {@code min(parallel_bandwidth, maxPrepared)} suggestions ready, computed on a copy of the experiment
  * (so the model fit holds no lock), knowing every open and prepared suggestion, in rounds of at most
  * {@link #MAX_ROUND} (one model fit each). Requests that wait come first; then the pool is filled; then prepared
- * suggestions made before the results grew by a tenth are replaced with ones that know the new results, the oldest
- * first, while the pool keeps serving them.
+ * suggestions that {@link PreparedFreshness} finds stale are replaced with ones that know the new results, the
+ * oldest first, while the pool keeps serving the outdated ones.
  *
  * <p>Prepared suggestions are open suggestions of the stored experiment that no client was given
  * ({@link ServiceFacts#handed}), so a restart keeps them, and a client can never be given one twice.
@@ -30,8 +30,6 @@ final class SuggestionPreparer implements AutoCloseable {
 
   /** The most suggestions one round makes, so that a request that finds the pool empty never waits long. */
   static final int MAX_ROUND = 8;
-  /** The pool is made again once the results grew by 1/STALE_AFTER_GROWTH since it was prepared. */
-  static final int STALE_AFTER_GROWTH = 10;
 
   private final ExecutorService threads;
   private final int maxPrepared;
@@ -64,35 +62,11 @@ final class SuggestionPreparer implements AutoCloseable {
     return Math.max(1, Math.min(e.spec().parallelBandwidth(), maxPrepared));
   }
 
-  /**
-   * Whether a suggestion prepared when the experiment had {@code preparedAt} observations (-1: unknown) should be
-   * made again now that it has {@code observations}: once the results grew by a tenth (at least one). A prepared
-   * suggestion that misses a few results knows their points as open ones, so it is as informed as any suggestion
-   * made while those were still running; making the pool again after every result kept a core busy.
-   */
-  static boolean stale(long preparedAt, int observations) {
-    return preparedAt < 0 || observations < preparedAt
-        || observations - preparedAt >= Math.max(1, preparedAt / STALE_AFTER_GROWTH);
-  }
-
-  /**
-   * Whether prepared suggestion {@code p} of session {@code s} is stale now (under the lock). A serial experiment
-   * (parallel_bandwidth 1) has one client, which waits for each suggestion: any result since it was prepared makes
-   * it stale there, since the growth rule exists only to keep many clients' pools from churning.
-   */
-  static boolean staleNow(ExperimentSession s, Suggestion p, int observations) {
-    long preparedAt = s.preparedAt.getOrDefault(p.id(), -1);
-    if (s.experimentUnderLock().spec().parallelBandwidth() <= 1) {
-      return preparedAt != observations;
-    }
-    return stale(preparedAt, observations);
-  }
-
-  /** Prepared suggestions to make again, oldest first (under the lock). */
-  private static List<Suggestion> staleOnes(ExperimentSession s, List<Suggestion> prepared, int observations) {
+  /** Prepared suggestions that are not {@link PreparedFreshness#FRESH}, oldest first (under the lock). */
+  private static List<Suggestion> staleOnes(ExperimentSession s, List<Suggestion> prepared) {
     List<Suggestion> out = new ArrayList<>();
     for (Suggestion p : prepared) {
-      if (staleNow(s, p, observations)) {
+      if (s.freshness(p).stale()) {
         out.add(p);
       }
     }
@@ -105,7 +79,7 @@ final class SuggestionPreparer implements AutoCloseable {
       return false;
     }
     List<Suggestion> prepared = s.prepared();
-    return prepared.size() < s.waiting() + pool(e) || !staleOnes(s, prepared, e.observations().size()).isEmpty();
+    return prepared.size() < s.waiting() + pool(e) || !staleOnes(s, prepared).isEmpty();
   }
 
   private void prepare(ExperimentSession s) {
@@ -128,26 +102,32 @@ final class SuggestionPreparer implements AutoCloseable {
           s.preparedAt.keySet().retainAll(preparedIds);
           // Rounds of at most MAX_ROUND: a request that finds the pool empty waits for the round that runs and
           // its own, so no round may be long. Requests that wait come first; then the pool is filled, and stale
-          // prepared suggestions are made again, the oldest first (the pool keeps serving them meanwhile).
-          List<Suggestion> stale = staleOnes(s, prepared, observations);
-          if (e.spec().parallelBandwidth() <= 1) {
-            // A serial experiment's requests take only suggestions made after the latest result (PreparedTakes), so
-            // a stale prepared one serves nobody: it is replaced even while a request waits (else the one made for
-            // that request would count it as open, made with it pending), and the new ones make up the pool.
-            stale.forEach(old -> replaced.add(old.id()));
-            want = Math.max(1, Math.min(MAX_ROUND, Math.max(s.waiting(), pool(e)) - (prepared.size() - stale.size())));
-          } else {
-            int missing = Math.min(MAX_ROUND, Math.max(0, Math.max(s.waiting(), pool(e) - prepared.size())));
-            if (s.waiting() == 0) {
-              for (Suggestion old : stale) {
-                if (missing + replaced.size() >= MAX_ROUND) {
-                  break;
-                }
-                replaced.add(old.id());
-              }
+          // prepared suggestions are made again, the oldest first. An outdated one keeps serving meanwhile and is
+          // replaced only when no request waits; an unfit one serves nobody (PreparedTakes), so it is replaced at
+          // once (else the one made for a waiting request would count it as open, made with it pending), and the
+          // new ones make up the pool in its place.
+          int usable = prepared.size();
+          int outdatedReplaced = 0;
+          List<Suggestion> outdated = new ArrayList<>();
+          for (Suggestion old : staleOnes(s, prepared)) {
+            if (s.freshness(old).replaceEvenWhileRequestsWait()) {
+              replaced.add(old.id());
+              usable--;
+            } else {
+              outdated.add(old);
             }
-            want = Math.max(1, missing + replaced.size());
           }
+          int missing = Math.min(MAX_ROUND, Math.max(0, Math.max(s.waiting(), pool(e) - usable)));
+          if (s.waiting() == 0) {
+            for (Suggestion old : outdated) {
+              if (missing + outdatedReplaced >= MAX_ROUND) {
+                break;
+              }
+              replaced.add(old.id());
+              outdatedReplaced++;
+            }
+          }
+          want = Math.max(1, missing + outdatedReplaced);
           json = e.toJson();
         } finally {
           s.lock.unlock();

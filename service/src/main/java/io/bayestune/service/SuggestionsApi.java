@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bayestune.optimizer.experiment.Experiment;
 import io.bayestune.optimizer.experiment.Suggestion;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -23,10 +24,12 @@ final class SuggestionsApi {
 
   private final ExperimentsApi experiments;
   private final SuggestionPreparer preparer;
+  private final long serialFreshWaitMillis;
 
-  SuggestionsApi(ExperimentsApi experiments, SuggestionPreparer preparer) {
+  SuggestionsApi(ExperimentsApi experiments, SuggestionPreparer preparer, Duration serialFreshWait) {
     this.experiments = experiments;
     this.preparer = preparer;
+    this.serialFreshWaitMillis = serialFreshWait.toMillis();
   }
 
   Reply create(Call call) throws IOException {
@@ -43,7 +46,8 @@ final class SuggestionsApi {
     }
     ExperimentSession s = experiments.owned(call);
     preparer.schedule(s);
-    List<ObjectNode> given = PreparedTakes.take(s, preparer, count, metadata, WAIT_FOR_PREPARED_MILLIS);
+    List<ObjectNode> given = PreparedTakes.take(s, preparer, count, metadata, WAIT_FOR_PREPARED_MILLIS,
+        serialFreshWaitMillis);
     preparer.schedule(s);
     if (!body.hasNonNull("count")) {
       return Reply.ok(given.get(0));

@@ -21,7 +21,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,27 +32,38 @@ import org.junit.jupiter.api.io.TempDir;
  * reported as a batch), where pending points change what the model suggests.
  */
 class PreparedSuggestionFreshnessTest {
+  /**
+   * The serial fresh wait for the tests that need a preparation round to end within it. A round at this size takes
+   * tens of milliseconds on a quiet core, but a JVM starved for a few seconds on a loaded machine would outlast the
+   * production default of 2 s, the request would take the stale suggestion, and the test would fail for no fault.
+   */
+  private static final Duration WAIT_LONGER_THAN_ANY_ROUND = Duration.ofSeconds(30);
+
   @TempDir
   Path dir;
   SigOptServer server;
   ServiceClient client;
 
-  @BeforeEach
-  void start() throws Exception {
+  /** Starts the server with {@code serialFreshWait}; each test chooses the wait it relies on. */
+  private void start(Duration serialFreshWait) throws Exception {
     Path tokens = dir.resolve("tokens.txt");
     String token = TokenFile.create(tokens, "chem");
     server = SigOptServer.start(new SigOptServer.Options("127.0.0.1", 0, dir.resolve("state").toString(), tokens,
-        StoreOpener.localOnly(), e -> "", 16));
+        StoreOpener.localOnly(), e -> "", 16, serialFreshWait));
     client = new ServiceClient(server.port(), token);
   }
 
   @AfterEach
   void stop() throws Exception {
-    server.close();
+    if (server != null) {
+      server.close();
+    }
   }
 
   @Test
   void aSerialClientIsHandedASuggestionMadeAfterItsLatestResultWithNothingPending() throws Exception {
+    // Unsettled rounds ask while the round that makes the fresh suggestion runs: it must end within the wait.
+    start(WAIT_LONGER_THAN_ANY_ROUND);
     // 24 results: past 20, a pool of more bandwidth would be kept through a result (it grew by less than a tenth).
     String id = create(1, 24);
     ExperimentSession s = session(id);
@@ -82,6 +92,8 @@ class PreparedSuggestionFreshnessTest {
   void aSerialRequestThatArrivesDuringARoundGetsOneMadeWithoutTheStalePreparedOne() throws Exception {
     // The documented loop with a fast evaluation: the result and the next request arrive while the round that
     // prepares the next suggestion (made while ours was open) still runs, so a request waits when the round ends.
+    // The round that starts when ours ends must end within the request's fresh wait.
+    start(WAIT_LONGER_THAN_ANY_ROUND);
     String id = create(1, 24);
     ExperimentSession s = session(id);
     JsonNode held = suggest(id);
@@ -106,6 +118,7 @@ class PreparedSuggestionFreshnessTest {
 
   @Test
   void withMoreBandwidthSuggestionsPreparedBeforeAResultAreStillHandedOut() throws Exception {
+    start(WAIT_LONGER_THAN_ANY_ROUND); // never waited here: with more bandwidth every prepared one is fit to hand out
     String id = create(3, 24);
     ExperimentSession s = session(id);
     JsonNode held = suggest(id);
@@ -120,6 +133,7 @@ class PreparedSuggestionFreshnessTest {
 
   @Test
   void replacedPreparedSuggestionsAreNotOpenForTheirReplacements() throws Exception {
+    start(WAIT_LONGER_THAN_ANY_ROUND); // never waited here (bandwidth 3)
     // 6 results: each new result makes the whole pool stale (it grew by more than a tenth).
     String id = create(3, 6);
     ExperimentSession s = session(id);
@@ -138,6 +152,8 @@ class PreparedSuggestionFreshnessTest {
 
   @Test
   void aSerialRequestThatGetsNoFreshSuggestionIsStillAnswered() throws Exception {
+    // The production default: short, since this test waits it out (no round runs) and checks that it is bounded.
+    start(PreparedTakes.DEFAULT_SERIAL_FRESH_WAIT);
     String id = create(1, 24);
     ExperimentSession s = session(id);
     JsonNode held = suggest(id);

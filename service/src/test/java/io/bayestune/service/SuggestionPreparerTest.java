@@ -1,8 +1,6 @@
 package io.bayestune.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bayestune.optimizer.experiment.Suggestion;
 import java.nio.file.Path;
@@ -11,21 +9,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** When prepared suggestions are made again: after every result early on, once results grew by a tenth later. */
+/** The preparer across a restart (when a prepared suggestion is stale: {@link PreparedFreshnessTest}). */
 class SuggestionPreparerTest {
   @TempDir
   Path dir;
-
-  @Test
-  void thePoolIsMadeAgainOnceTheResultsGrewByATenth() {
-    assertTrue(SuggestionPreparer.stale(-1, 0), "unknown: made again");
-    assertFalse(SuggestionPreparer.stale(0, 0));
-    assertTrue(SuggestionPreparer.stale(0, 1));
-    assertTrue(SuggestionPreparer.stale(9, 10));
-    assertFalse(SuggestionPreparer.stale(500, 549));
-    assertTrue(SuggestionPreparer.stale(500, 550));
-    assertTrue(SuggestionPreparer.stale(500, 499), "an observation was deleted");
-  }
 
   @Test
   void aRestartedServerKeepsTheStoredPoolForTheClientsThatComeBack() throws Exception {
