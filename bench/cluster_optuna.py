@@ -17,7 +17,7 @@ import time
 
 sys.path.insert(0, __file__.rsplit("/", 1)[0] if "/" in __file__ else ".")
 import bench_functions as bf  # noqa: E402
-from optuna_bench import random_start  # noqa: E402
+from optuna_bench import make_sampler  # noqa: E402  (the samplers, cmaes-random-start included)
 
 
 def function(name):
@@ -34,21 +34,9 @@ def function(name):
     return bf.BY_NAME[name]
 
 
-def sampler(name, seed, params):
-    import optuna
-    if name == "tpe-multivariate":
-        return optuna.samplers.TPESampler(seed=seed, multivariate=True)
-    if name == "cmaes":
-        return optuna.samplers.CmaEsSampler(seed=seed)
-    if name == "cmaes-random-start":  # see optuna_bench.py: CMA-ES started at a seeded uniform point
-        return optuna.samplers.CmaEsSampler(seed=seed, x0=random_start(params, seed))
-    raise SystemExit("cluster_optuna.py: --samplers takes tpe-multivariate, cmaes and cmaes-random-start, but got "
-                     + name)
-
-
 def run_one(f, sampler_name, seed, batch, budget):
     import optuna
-    study = optuna.create_study(direction="minimize", sampler=sampler(sampler_name, seed, f["params"]))
+    study = optuna.create_study(direction="minimize", sampler=make_sampler(sampler_name, seed, f["params"]))
     best = float("inf")
     regret = []
     start = time.perf_counter()

@@ -59,7 +59,8 @@ def random_start(params, seed):
             for p in params if p[1] != "categorical"}
 
 
-def make_sampler(name, seed, params=()):
+def make_sampler(name, seed, params):
+    """The named sampler; params (the function's parameter tuples) give cmaes-random-start its box."""
     import optuna
     if name == "tpe":
         return optuna.samplers.TPESampler(seed=seed)

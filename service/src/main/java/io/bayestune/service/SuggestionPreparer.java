@@ -62,24 +62,13 @@ final class SuggestionPreparer implements AutoCloseable {
     return Math.max(1, Math.min(e.spec().parallelBandwidth(), maxPrepared));
   }
 
-  /** Prepared suggestions that are not {@link PreparedFreshness#FRESH}, oldest first (under the lock). */
-  private static List<Suggestion> staleOnes(ExperimentSession s, List<Suggestion> prepared) {
-    List<Suggestion> out = new ArrayList<>();
-    for (Suggestion p : prepared) {
-      if (s.freshness(p).stale()) {
-        out.add(p);
-      }
-    }
-    return out;
-  }
-
   private boolean needsWork(ExperimentSession s) {
     Experiment e = s.experimentUnderLock();
     if (e == null || s.preparationFailure != null) {
       return false;
     }
     List<Suggestion> prepared = s.prepared();
-    return prepared.size() < s.waiting() + pool(e) || !staleOnes(s, prepared).isEmpty();
+    return prepared.size() < s.waiting() + pool(e) || prepared.stream().anyMatch(p -> s.freshness(p).stale());
   }
 
   private void prepare(ExperimentSession s) {
@@ -109,11 +98,12 @@ final class SuggestionPreparer implements AutoCloseable {
           int usable = prepared.size();
           int outdatedReplaced = 0;
           List<Suggestion> outdated = new ArrayList<>();
-          for (Suggestion old : staleOnes(s, prepared)) {
-            if (s.freshness(old).replaceEvenWhileRequestsWait()) {
+          for (Suggestion old : prepared) {
+            PreparedFreshness verdict = s.freshness(old);
+            if (verdict.replaceEvenWhileRequestsWait()) {
               replaced.add(old.id());
               usable--;
-            } else {
+            } else if (verdict.stale()) {
               outdated.add(old);
             }
           }
