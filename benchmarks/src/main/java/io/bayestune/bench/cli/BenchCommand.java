@@ -31,6 +31,7 @@ public final class BenchCommand {
       "    [--optuna tpe,tpe-multivariate,cmaes|none] [--parallel 4] [--parallel-functions branin,hartmann6,mixed-branin]",
       "    [--suite standard|high-dim] [--batch 1 (high-dim: 16)] [--optuna-results optuna_bench-out.json,...]",
       "    [--local-model-above N] [--local-model-points N] [--trust-region true|false]",
+      "    [--local-kernel auto|matern52|two-scale]",
       "    [--threads 1] [--pending-policy kriging-believer|constant-liar|fantasies] [--warp-outcomes true|false]",
       "    [--out docs/benchmarks.md] [--raw runs.csv] [--python .venv/bin/python] [--python-script F]",
       "bayestune bench latency [--observations 25,100,300,1000] [--dimensions 6,12] [--open 0,2,3] [--batch 1]",
@@ -79,7 +80,8 @@ public final class BenchCommand {
       throws IOException, InterruptedException {
     Args a = new Args("bench optimizer", argv, 1, Set.of("seeds", "budget", "functions", "strategies", "optuna",
         "parallel", "parallel-functions", "threads", "out", "raw", "python", "python-script", "pending-policy",
-        "warp-outcomes", "suite", "batch", "local-model-above", "local-model-points", "trust-region", "optuna-results"), Set.of());
+        "warp-outcomes", "suite", "batch", "local-model-above", "local-model-points", "trust-region", "local-kernel",
+        "optuna-results"), Set.of());
     String suite = a.get("suite") == null ? "standard" : a.get("suite");
     if (!suite.equals("standard") && !suite.equals("high-dim")) {
       throw new Args.UsageException("bench optimizer: --suite must be standard or high-dim, but got \"" + suite + "\"");
@@ -108,7 +110,11 @@ public final class BenchCommand {
     return 0;
   }
 
-  /** --pending-policy kriging-believer|constant-liar|fantasies and --warp-outcomes true|false (saved per experiment). */
+  /**
+   * --pending-policy kriging-believer|constant-liar|fantasies, --warp-outcomes true|false, --local-model-above N,
+   * --local-model-points N, --trust-region true|false and --local-kernel auto|matern52|two-scale (saved per
+   * experiment).
+   */
   private static ExperimentOptions experimentOptions(Args a) {
     ExperimentOptions o = ExperimentOptions.defaults();
     if (a.get("pending-policy") != null) {
@@ -127,7 +133,12 @@ public final class BenchCommand {
     if (trust != null && !trust.equals("true") && !trust.equals("false")) {
       throw new Args.UsageException("bench optimizer: --trust-region must be true or false, but got \"" + trust + "\"");
     }
-    return trust == null ? o : o.withTrustRegion(Boolean.parseBoolean(trust));
+    o = trust == null ? o : o.withTrustRegion(Boolean.parseBoolean(trust));
+    try {
+      return a.get("local-kernel") == null ? o : o.withLocalKernel(a.get("local-kernel"));
+    } catch (IllegalArgumentException e) {
+      throw new Args.UsageException("bench optimizer: --" + e.getMessage().replace('_', '-'));
+    }
   }
 
   private static int latency(String[] argv, String line, PrintStream out, PrintStream err) throws IOException {

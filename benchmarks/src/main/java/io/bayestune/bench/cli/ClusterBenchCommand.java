@@ -5,6 +5,7 @@ import io.bayestune.bench.cluster.ClusterBenchmark;
 import io.bayestune.bench.cluster.ClusterSimulation;
 import io.bayestune.cli.Args;
 import io.bayestune.functions.BenchmarkFunction;
+import io.bayestune.optimizer.experiment.ExperimentOptions;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -17,14 +18,14 @@ final class ClusterBenchCommand {
   static final String USAGE = String.join("\n",
       "bayestune bench cluster [--functions hartmann6-in-12,ackley12] [--slots 16,64,256] [--budgets 1000,2000,5000]",
       "    [--seeds 1 | --seeds FIRST-LAST] [--lookahead 1] [--clock wall|cpu] [--save-state true|false] [--raw trials.csv]",
-      "    [--out docs/benchmarks.md]");
+      "    [--local-kernel auto|matern52|two-scale] [--out docs/benchmarks.md]");
 
   private ClusterBenchCommand() {
   }
 
   static int run(String[] argv, String line, PrintStream out, PrintStream err) throws IOException {
     Args a = new Args("bench cluster", argv, 1, Set.of("functions", "slots", "budgets", "seeds", "lookahead", "clock",
-        "save-state", "raw", "out"), Set.of());
+        "save-state", "raw", "local-kernel", "out"), Set.of());
     List<BenchmarkFunction> functions = new ArrayList<>();
     for (String name : split(a.get("functions"), "hartmann6-in-12,ackley12")) {
       functions.add(ClusterBenchmark.function(name));
@@ -47,13 +48,21 @@ final class ClusterBenchCommand {
         "--seeds");
     ClusterBenchmark.Options o = new ClusterBenchmark.Options(functions, slots, budgets, seedRange.get(0), seedRange.get(1),
         (int) a.integer("lookahead", 1), clock.equals("cpu"), !"false".equals(a.get("save-state")),
-        a.get("raw") == null ? null : Path.of(a.get("raw")), line);
+        a.get("raw") == null ? null : Path.of(a.get("raw")), line, experimentOptions(a.get("local-kernel")));
     long start = System.nanoTime();
     List<ClusterSimulation.Result> results = ClusterBenchmark.run(o, err);
     String body = ClusterBenchmark.render(results, o, Environment.capture(BenchCommand.findScript()),
         (System.nanoTime() - start) / 1e9);
     BenchCommand.writeSection(a.get("out"), "Cluster simulator", body, out, err);
     return 0;
+  }
+
+  private static ExperimentOptions experimentOptions(String localKernel) {
+    try {
+      return localKernel == null ? ExperimentOptions.defaults() : ExperimentOptions.defaults().withLocalKernel(localKernel);
+    } catch (IllegalArgumentException e) {
+      throw new Args.UsageException("bench cluster: --" + e.getMessage().replace('_', '-'));
+    }
   }
 
   private static List<String> split(String value, String fallback) {

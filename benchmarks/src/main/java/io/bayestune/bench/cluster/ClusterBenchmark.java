@@ -4,6 +4,7 @@ import io.bayestune.bench.Environment;
 import io.bayestune.functions.Ackley;
 import io.bayestune.functions.BenchmarkFunction;
 import io.bayestune.functions.BenchmarkFunctions;
+import io.bayestune.optimizer.experiment.ExperimentOptions;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Writer;
@@ -23,9 +24,13 @@ public final class ClusterBenchmark {
   private static final int[] TRIAL_MARKS = {100, 250, 500, 1000, 2000, 5000};
   private static final double[] MINUTE_MARKS = {10, 20, 40, 80, 160, 320};
 
-  /** @param budgets one budget per slot count (same order) */
+  /**
+   * @param budgets one budget per slot count (same order)
+   * @param experimentOptions how the optimizer works in every run
+   */
   public record Options(List<BenchmarkFunction> functions, List<Integer> slots, List<Integer> budgets, int firstSeed, int lastSeed,
-      int lookahead, boolean cpuClock, boolean saveState, Path raw, String commandLine) {
+      int lookahead, boolean cpuClock, boolean saveState, Path raw, String commandLine,
+      ExperimentOptions experimentOptions) {
   }
 
   private ClusterBenchmark() {
@@ -50,7 +55,7 @@ public final class ClusterBenchmark {
       for (int i = 0; i < o.slots().size(); i++) {
         for (int seed = o.firstSeed(); seed <= o.lastSeed(); seed++) {
           var config = new ClusterSimulation.Config(f, o.slots().get(i), o.budgets().get(i), seed, o.lookahead(),
-              o.cpuClock(), o.saveState());
+              o.cpuClock(), o.saveState(), o.experimentOptions());
           long start = System.nanoTime();
           ClusterSimulation.Result r = new ClusterSimulation(config).run();
           results.add(r);

@@ -4,6 +4,7 @@ import io.bayestune.driver.SuggestionSlots;
 import io.bayestune.functions.BenchmarkFunction;
 import io.bayestune.functions.BenchmarkFunctions;
 import io.bayestune.optimizer.experiment.Experiment;
+import io.bayestune.optimizer.experiment.ExperimentOptions;
 import io.bayestune.optimizer.experiment.Suggestion;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -33,9 +34,16 @@ public final class ClusterSimulation {
    * @param lookahead suggestions made ahead beyond the slots (the job's default is 1)
    * @param cpuClock charge the optimizer thread's CPU time instead of wall time (for a loaded machine)
    * @param saveState serialize the state after every observation, as the job's save does
+   * @param options how the optimizer works (saved in the experiment's state, as a job's would be)
    */
   public record Config(BenchmarkFunction function, int slots, int budget, long seed, int lookahead, boolean cpuClock,
-      boolean saveState) {
+      boolean saveState, ExperimentOptions options) {
+
+    /** With the default optimizer options. */
+    public Config(BenchmarkFunction function, int slots, int budget, long seed, int lookahead, boolean cpuClock,
+        boolean saveState) {
+      this(function, slots, budget, seed, lookahead, cpuClock, saveState, ExperimentOptions.defaults());
+    }
   }
 
   /** One batch the optimizer made: when, how many, and the seconds charged for it. */
@@ -107,7 +115,8 @@ public final class ClusterSimulation {
 
   public Result run() {
     BenchmarkFunction f = config.function();
-    Experiment experiment = BenchmarkFunctions.experiment(f, "offline", config.seed(), config.budget(), config.slots());
+    Experiment experiment = BenchmarkFunctions.experiment(f, "offline", config.seed(), config.budget(), config.slots(),
+        config.options());
     SuggestionSlots slots = new SuggestionSlots(experiment, config.budget(), config.slots(), config.lookahead());
     PriorityQueue<Running> running = new PriorityQueue<>((a, b) -> a.end() != b.end()
         ? Double.compare(a.end(), b.end()) : a.suggestion().id().compareTo(b.suggestion().id()));

@@ -1,5 +1,7 @@
 package io.bayestune.optimizer.model;
 
+import io.bayestune.optimizer.kernel.KernelShape;
+
 /**
  * How {@link GaussianProcessFitter#fit} searches for hyperparameters.
  *
@@ -10,9 +12,10 @@ package io.bayestune.optimizer.model;
  * @param maxFitPoints above this many observations, hyperparameters are fitted on a seeded random
  *     subset of this size (the model is then conditioned on all points)
  * @param minNoiseVariance lower bound of the fitted noise variance, relative to the outcome variance
+ * @param shape the kernel's correlation as a function of the scaled distance (Matern-5/2 by default)
  */
 public record FitOptions(int restarts, int maxIterations, int candidateDraws, int maxFitPoints,
-    double minNoiseVariance) {
+    double minNoiseVariance, KernelShape shape) {
 
   public FitOptions {
     if (restarts < 1 || maxIterations < 0 || candidateDraws < 0 || maxFitPoints < 2) {
@@ -22,6 +25,7 @@ public record FitOptions(int restarts, int maxIterations, int candidateDraws, in
     if (!(minNoiseVariance > 0 && minNoiseVariance < 10)) {
       throw new IllegalArgumentException("FitOptions: minNoiseVariance must be in (0, 10), but got " + minNoiseVariance);
     }
+    java.util.Objects.requireNonNull(shape, "shape");
   }
 
   /**
@@ -30,22 +34,26 @@ public record FitOptions(int restarts, int maxIterations, int candidateDraws, in
    * suggestion, to be the slowest stretch of a large run: docs/benchmarks.md, "Scale"), noise >= 1e-9.
    */
   public static FitOptions defaults() {
-    return new FitOptions(3, 100, 16, 128, 1e-9);
+    return new FitOptions(3, 100, 16, 128, 1e-9, KernelShape.MATERN52);
   }
 
   public FitOptions withRestarts(int r) {
-    return new FitOptions(r, maxIterations, candidateDraws, maxFitPoints, minNoiseVariance);
+    return new FitOptions(r, maxIterations, candidateDraws, maxFitPoints, minNoiseVariance, shape);
   }
 
   public FitOptions withMaxIterations(int m) {
-    return new FitOptions(restarts, m, candidateDraws, maxFitPoints, minNoiseVariance);
+    return new FitOptions(restarts, m, candidateDraws, maxFitPoints, minNoiseVariance, shape);
   }
 
   public FitOptions withCandidateDraws(int c) {
-    return new FitOptions(restarts, maxIterations, c, maxFitPoints, minNoiseVariance);
+    return new FitOptions(restarts, maxIterations, c, maxFitPoints, minNoiseVariance, shape);
   }
 
   public FitOptions withMaxFitPoints(int m) {
-    return new FitOptions(restarts, maxIterations, candidateDraws, m, minNoiseVariance);
+    return new FitOptions(restarts, maxIterations, candidateDraws, m, minNoiseVariance, shape);
+  }
+
+  public FitOptions withShape(KernelShape s) {
+    return new FitOptions(restarts, maxIterations, candidateDraws, maxFitPoints, minNoiseVariance, s);
   }
 }

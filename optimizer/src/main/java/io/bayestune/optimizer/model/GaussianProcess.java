@@ -1,6 +1,7 @@
 package io.bayestune.optimizer.model;
 
-import io.bayestune.optimizer.kernel.Matern52Kernel;
+import io.bayestune.optimizer.kernel.KernelShape;
+
 
 /**
  * A Gaussian process conditioned on data, with fixed hyperparameters: immutable, safe to share
@@ -12,7 +13,7 @@ import io.bayestune.optimizer.kernel.Matern52Kernel;
  *   d mean / dx = c * sum_j alpha_j dk*_j/dx    d var / dx = -2 c^2 sum_j (L^-T v)_j dk*_j/dx
  * </pre>
  *
- * with k*_j = k(x, X_j) the Matern-5/2 kernel, m and c the outcome mean and scale (outcomes are
+ * with k*_j = k(x, X_j) the ARD kernel of the hyperparameters' {@link KernelShape}, m and c the outcome mean and scale (outcomes are
  * modelled standardized, predictions are reported in original units), and var the variance of the
  * latent f without observation noise (Rasmussen and Williams 2006, Algorithm 2.1).
  *
@@ -38,6 +39,7 @@ public final class GaussianProcess implements PosteriorModel {
   private final Hyperparameters hyper;
   private final double[] inverseSquaredLengthScales;
   private final double s2;
+  private final KernelShape shape;
   private final double[] l;            // Cholesky factor of K, n x n lower row-major
   private final double[] alpha;
   private final double logMarginalLikelihood;
@@ -51,6 +53,7 @@ public final class GaussianProcess implements PosteriorModel {
     this.pointNoise = pointNoise;
     this.hyper = hyper;
     this.s2 = hyper.signalVariance();
+    this.shape = hyper.shape();
     this.inverseSquaredLengthScales = inverseSquares(hyper.lengthScales());
     this.l = l;
     double[] a = yStandard.clone();
@@ -83,7 +86,7 @@ public final class GaussianProcess implements PosteriorModel {
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < i; j++) {
         k[i * n + j] = hyper.signalVariance()
-            * Matern52Kernel.correlation(Math.sqrt(squaredDistance(inverseSquared, flat, i * d, flat, j * d)));
+            * hyper.shape().correlation(Math.sqrt(squaredDistance(inverseSquared, flat, i * d, flat, j * d)));
       }
       k[i * n + i] = hyper.signalVariance() + pointNoise[i];
     }
@@ -126,8 +129,8 @@ public final class GaussianProcess implements PosteriorModel {
     double mean = 0;
     for (int j = 0; j < n; j++) {
       double r = Math.sqrt(squaredDistance(x, 0, xs, j * d));
-      v[j] = s2 * Matern52Kernel.correlation(r);
-      slope[j] = s2 * Matern52Kernel.slope(r);
+      v[j] = s2 * shape.correlation(r);
+      slope[j] = s2 * shape.slope(r);
       mean += alpha[j] * v[j];
     }
     Cholesky.forwardSolve(l, n, v);
@@ -317,7 +320,7 @@ public final class GaussianProcess implements PosteriorModel {
   }
 
   private double kernel(double[] a, int ao, double[] b, int bo) {
-    return s2 * Matern52Kernel.correlation(Math.sqrt(squaredDistance(a, ao, b, bo)));
+    return s2 * shape.correlation(Math.sqrt(squaredDistance(a, ao, b, bo)));
   }
 
   private void checkPoint(double[] x) {

@@ -74,10 +74,10 @@ public final class GaussianProcessFitter {
       yFit[i] = yStandard[subset[i]];
       noiseFit[i] = knownNoise[subset[i]];
     }
-    MarginalLikelihood likelihood = new MarginalLikelihood(xFit, yFit, noiseFit);
+    MarginalLikelihood likelihood = new MarginalLikelihood(xFit, yFit, noiseFit, options.shape());
     HyperparameterPrior prior = HyperparameterPrior.defaults(d, options.minNoiseVariance(), likelihood.hasKnownNoise());
     double[] theta = maximizePosterior(likelihood, prior, options, rng);
-    return data.condition(x, Hyperparameters.fromTheta(theta, mean, scale));
+    return data.condition(x, Hyperparameters.fromTheta(theta, mean, scale, options.shape()));
   }
 
   /**
@@ -97,7 +97,7 @@ public final class GaussianProcessFitter {
     }
     Standardized data = Standardized.of(y, noiseVariance);
     return data.condition(x, new Hyperparameters(kernel.lengthScales(), kernel.signalVariance(),
-        kernel.noiseVariance(), kernel.knownNoiseScale(), data.mean(), data.scale()));
+        kernel.noiseVariance(), kernel.knownNoiseScale(), data.mean(), data.scale(), kernel.shape()));
   }
 
   /** Outcomes standardized (mean 0, standard deviation 1) and known noise variances in the same units. */

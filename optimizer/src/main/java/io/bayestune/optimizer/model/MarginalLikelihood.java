@@ -1,9 +1,10 @@
 package io.bayestune.optimizer.model;
 
-import io.bayestune.optimizer.kernel.Matern52Kernel;
+import io.bayestune.optimizer.kernel.KernelShape;
 
 /**
- * The log marginal likelihood of a zero-mean GP with a Matern-5/2 ARD kernel and Gaussian noise,
+ * The log marginal likelihood of a zero-mean GP with an ARD kernel of a given {@link KernelShape} (Matern-5/2 by
+ * default) and Gaussian noise,
  * and its gradient with respect to theta = (log ell_1..d, log s2, log noise, log knownNoiseScale).
  *
  * <pre>
@@ -28,14 +29,22 @@ public final class MarginalLikelihood {
   /** diff2[k * pairs + p]: squared difference in coordinate k of pair p = (i, j < i), p = i(i-1)/2 + j. */
   private final double[] diff2;
   private final int pairs;
+  private final KernelShape shape;
+
+  /** With the plain Matern-5/2 correlation. */
+  public MarginalLikelihood(double[][] x, double[] y, double[] knownNoise) {
+    this(x, y, knownNoise, KernelShape.MATERN52);
+  }
 
   /**
    * @param x n x d inputs
    * @param y n outcomes (standardized: the model has mean zero)
    * @param knownNoise n known noise variances in the units of y, NaN where the noise is fitted;
    *     null means all fitted
+   * @param shape the kernel's correlation as a function of the scaled distance
    */
-  public MarginalLikelihood(double[][] x, double[] y, double[] knownNoise) {
+  public MarginalLikelihood(double[][] x, double[] y, double[] knownNoise, KernelShape shape) {
+    this.shape = java.util.Objects.requireNonNull(shape, "shape");
     this.n = x.length;
     this.d = n == 0 ? 0 : x[0].length;
     this.y = y.clone();
@@ -94,9 +103,9 @@ public final class MarginalLikelihood {
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < i; j++, p++) {
         double r = Math.sqrt(r2[p]);
-        kernel[i * n + j] = s2 * Matern52Kernel.correlation(r);
+        kernel[i * n + j] = s2 * shape.correlation(r);
         if (slope != null) {
-          slope[p] = s2 * Matern52Kernel.slope(r);
+          slope[p] = s2 * shape.slope(r);
         }
       }
       kernel[i * n + i] = s2 + noise(i, fittedNoise, knownScale);

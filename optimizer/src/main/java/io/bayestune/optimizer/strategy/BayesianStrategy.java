@@ -140,7 +140,7 @@ public final class BayesianStrategy implements SuggestionStrategy {
     AcquisitionMaximizer lighter = new AcquisitionMaximizer(encoding.domain(),
         region == null ? BATCH_TAIL : LocalModelOptions.tail(d, BATCH_TAIL));
     SearchBox box = region == null ? SearchBox.unitCube(d) : region.box();
-    Resolution resolution = new Resolution(encoding.domain(), model.noisy() ? Resolution.NOISY : 0.0);
+    Resolution resolution = new Resolution(encoding.domain(), model.noisy() ? Resolution.NOISY : 0.0, box);
     Arrays.stream(model.observed()).forEach(resolution::occupy);
     model.pending().forEach(resolution::occupy); // the open suggestions and the design points above
     Predicate<double[]> allowed = x -> !taken.contains(encoding.decode(x)) && !resolution.isNearCopy(x);
@@ -183,7 +183,8 @@ public final class BayesianStrategy implements SuggestionStrategy {
    * @param kernel hyperparameters to keep (see {@link HyperparameterSchedule}), or null to fit them
    */
   private ModelState fitModel(History history, LocalRegion region, Hyperparameters kernel) {
-    return region != null ? ModelState.fitLocal(history, region, pendingPolicy, local.fit(), kernel)
+    return region != null ? ModelState.fitLocal(history, region, pendingPolicy,
+        local.fit(history.encoding().dimension()), kernel)
         : ModelState.fit(history, pendingPolicy, fitOptions, kernel);
   }
 

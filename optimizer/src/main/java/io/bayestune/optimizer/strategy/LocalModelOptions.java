@@ -10,22 +10,23 @@ import io.bayestune.optimizer.optim.AcquisitionMaximizer;
  * @param above the local model is used once more than this many trials are completed; below, the
  *     global model (the small-scale behaviour) is unchanged
  * @param points neighbours of the best trial the local model is fitted to
- * @param fit how the local model's hyperparameters are fitted
+ * @param fit how the local model's hyperparameters are fitted (see {@link #fit(int)} for the kernel's shape)
  * @param maximizer how its acquisition is maximized: lighter than the global default, since a batch
  *     for a big cluster makes dozens of suggestions per call
  * @param trustRegion whether the search box is also limited to a cube whose side grows and shrinks with the
  *     search's successes and failures (see {@link TrustRegionLength}); without it, the neighbours' box alone
+ * @param kernel the local model's kernel shape
  */
 public record LocalModelOptions(int above, int points, FitOptions fit, AcquisitionMaximizer.Options maximizer,
-    boolean trustRegion) {
+    boolean trustRegion, LocalKernel kernel) {
 
   public LocalModelOptions {
     if (above < 2 || points < 2) {
       throw new IllegalArgumentException("LocalModelOptions: above and points must be at least 2, but got above="
           + above + ", points=" + points);
     }
-    if (fit == null || maximizer == null) {
-      throw new IllegalArgumentException("LocalModelOptions: fit and maximizer options are required");
+    if (fit == null || maximizer == null || kernel == null) {
+      throw new IllegalArgumentException("LocalModelOptions: fit, maximizer and kernel options are required");
     }
   }
 
@@ -63,25 +64,31 @@ public record LocalModelOptions(int above, int points, FitOptions fit, Acquisiti
   static final AcquisitionMaximizer.Options HIGH_DIMENSIONAL_TAIL = new AcquisitionMaximizer.Options(128, 2, 0, 5, 8,
       0.05, 512);
 
-  /** Local beyond 256 completed trials, on the 256 nearest to the best. */
+  /** Local beyond 256 completed trials, on the 256 nearest to the best, its kernel by dimension ({@link LocalKernel#AUTO}). */
   public static LocalModelOptions defaults() {
-    return of(256, 256);
+    return of(256, 256, true, LocalKernel.AUTO);
   }
 
   /** The global model at every size (the behaviour before local models existed). */
   public static LocalModelOptions never() {
-    return of(NEVER, 256);
+    return of(NEVER, 256, true, LocalKernel.MATERN52);
   }
 
-  /** With the trust region (the default). */
+  /** With the trust region and the default kernel. */
   public static LocalModelOptions of(int above, int points) {
-    return of(above, points, true);
+    return of(above, points, true, LocalKernel.AUTO);
   }
 
-  public static LocalModelOptions of(int above, int points, boolean trustRegion) {
+  /** @param kernel the local model's kernel shape (the global model's is always the Matern-5/2) */
+  public static LocalModelOptions of(int above, int points, boolean trustRegion, LocalKernel kernel) {
     return new LocalModelOptions(above, points,
         FitOptions.defaults().withMaxFitPoints(Math.min(points, FIT_POINTS)).withRestarts(2).withCandidateDraws(8),
-        new AcquisitionMaximizer.Options(512, 4, 50, 5, 32, 0.05), trustRegion);
+        new AcquisitionMaximizer.Options(512, 4, 50, 5, 32, 0.05), trustRegion, kernel);
+  }
+
+  /** How the local model is fitted in a space of this many encoded coordinates: {@link #fit} with its kernel shape. */
+  public FitOptions fit(int dimension) {
+    return fit.withShape(kernel.shape(dimension));
   }
 
   /**

@@ -113,8 +113,10 @@ record ModelState(GaussianProcess gp, double incumbent, double worst, BayesianSt
         noise[i] = Double.isNaN(t.noiseStddev()) || t.failed() ? Double.NaN : t.noiseStddev() * t.noiseStddev();
       }
     }
+    // Kept hyperparameters take this model's kernel shape: the first local models past the switch keep the global
+    // model's last fit (the schedule refits at the next multiple of its step) but use the local model's shape.
     GaussianProcess gp = kernel == null ? GaussianProcessFitter.fit(x, y, noise, options, rng)
-        : GaussianProcessFitter.conditionWithKernel(x, y, noise, kernel);
+        : GaussianProcessFitter.conditionWithKernel(x, y, noise, kernel.withShape(options.shape()));
     double incumbent = bestObserved;
     // The incumbent is a posterior mean only where noise matters to the model: reported noise at the
     // scale the model fitted for it (reports the data show to be far too wide leave the model exact).

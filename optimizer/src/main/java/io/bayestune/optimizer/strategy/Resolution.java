@@ -1,6 +1,7 @@
 package io.bayestune.optimizer.strategy;
 
 import io.bayestune.optimizer.optim.MixedDomain;
+import io.bayestune.optimizer.optim.SearchBox;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,10 +21,17 @@ import java.util.List;
  *
  * <p>Exact experiments keep resolution 0: there, refining the last digits next to the incumbent
  * is what lowers the regret.
+ *
+ * <p>Inside a local model's trust region the resolution is at most {@link #SHARE_OF_SEARCH_BOX} of the region's
+ * side: the search shrank the region because the differences that matter are that small. Without the cap, a region
+ * shrunk below 2% of the range lay entirely within the near-copy box of its own centre (the best trial), every
+ * candidate was refused, and the suggestion fell back to a uniform draw over the whole space.
  */
 final class Resolution {
   /** 1% of each continuous parameter's (encoded) range. */
   static final double NOISY = 0.01;
+  /** The largest resolution relative to the side of the search box, per coordinate. */
+  static final double SHARE_OF_SEARCH_BOX = 0.1;
 
   private final double width;
   /** Per coordinate: how far a point may lie from an occupied one and still be its copy. */
@@ -35,10 +43,21 @@ final class Resolution {
    *     (which the strategy's taken set already does), so nothing is recorded
    */
   Resolution(MixedDomain domain, double width) {
+    this(domain, width, SearchBox.unitCube(domain.dimension()));
+  }
+
+  /**
+   * @param box the acquisition's search box: each continuous coordinate's resolution is at most
+   *     {@link #SHARE_OF_SEARCH_BOX} of the box's side in that coordinate
+   */
+  Resolution(MixedDomain domain, double width, SearchBox box) {
     this.width = width;
     this.limits = new double[domain.dimension()];
+    double[] lower = box.lower();
+    double[] upper = box.upper();
     for (int k = 0; k < limits.length; k++) {
-      limits[k] = domain.kind(k) == MixedDomain.Kind.CONTINUOUS ? width : 1e-12;
+      limits[k] = domain.kind(k) == MixedDomain.Kind.CONTINUOUS
+          ? Math.min(width, SHARE_OF_SEARCH_BOX * (upper[k] - lower[k])) : 1e-12;
     }
   }
 

@@ -47,7 +47,9 @@ class ExperimentOptionsTest {
         .readTree(grown(ExperimentOptions.defaults().withPendingPolicy("fantasies")).toJson());
     state.remove("options");
     String old = state.toString();
-    assertEquals(ExperimentOptions.defaults(), Experiment.fromJson(old).options());
+    // The local kernel is the one exception: such a state was made with the Matern-5/2 and replays with it.
+    assertEquals(ExperimentOptions.defaults().withLocalKernel("matern52"), Experiment.fromJson(old).options());
+    assertEquals("auto", ExperimentOptions.defaults().localKernel().jsonName());
     assertEquals(new ExperimentOptions(PendingPolicy.KRIGING_BELIEVER, true), ExperimentOptions.defaults());
     String bad = old.replace("\"suggestions\":", "\"options\": {\"pending_policy\": \"optimism\"}, \"suggestions\":");
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Experiment.fromJson(bad));
@@ -90,5 +92,34 @@ class ExperimentOptionsTest {
     String bad = original.toJson().replaceAll("\"trust_region\"\\s*:\\s*false", "\"trust_region\": \"no\"");
     assertTrue(assertThrows(IllegalArgumentException.class, () -> Experiment.fromJson(bad)).getMessage()
         .contains("options.trust_region must be true or false"));
+  }
+
+  @Test
+  void theLocalKernelIsSavedReplayedAndChangesOnlyTheLocalModel() {
+    ExperimentOptions matern = ExperimentOptions.defaults().withLocalModel(6, 6).withLocalKernel("matern52");
+    ExperimentOptions twoScale = matern.withLocalKernel("two-scale");
+    Experiment original = grown(twoScale);
+    Experiment resumed = Experiment.fromJson(original.toJson());
+    assertEquals(twoScale, resumed.options());
+    assertEquals(original.suggest().assignments(), resumed.suggest().assignments());
+    assertNotEquals(grown(matern).suggest().assignments(), Experiment.fromJson(original.toJson()).suggest().assignments(),
+        "the local model's kernel must change its suggestions");
+    ExperimentOptions global = ExperimentOptions.defaults();
+    assertEquals(grown(global.withLocalKernel("matern52")).suggest().assignments(),
+        grown(global.withLocalKernel("two-scale")).suggest().assignments(), "the global model keeps the Matern-5/2");
+    String bad = original.toJson().replaceAll("\"local_kernel\"\\s*:\\s*\"two-scale\"", "\"local_kernel\": \"rbf\"");
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> Experiment.fromJson(bad)).getMessage()
+        .contains("local_kernel: must be auto, matern52 or two-scale, but got \"rbf\""));
+  }
+
+  @Test
+  void aStateSavedBeforeTheLocalKernelExistedReplaysWithTheMatern() throws Exception {
+    com.fasterxml.jackson.databind.node.ObjectNode state = (com.fasterxml.jackson.databind.node.ObjectNode) SpecJson.MAPPER
+        .readTree(grown(ExperimentOptions.defaults().withLocalModel(6, 6).withLocalKernel("matern52")).toJson());
+    ((com.fasterxml.jackson.databind.node.ObjectNode) state.get("options")).remove("local_kernel");
+    Experiment old = Experiment.fromJson(state.toString());
+    assertEquals("matern52", old.options().localKernel().jsonName());
+    assertEquals(grown(ExperimentOptions.defaults().withLocalModel(6, 6).withLocalKernel("matern52")).suggest()
+        .assignments(), old.suggest().assignments());
   }
 }

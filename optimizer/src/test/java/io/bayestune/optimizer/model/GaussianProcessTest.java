@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.bayestune.optimizer.kernel.KernelShape;
 import io.bayestune.optimizer.testing.ReferenceData;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class GaussianProcessTest {
 
@@ -47,9 +50,11 @@ class GaussianProcessTest {
     assertEquals(0.01 * 1.7 * 1.7, gp.noiseVariance(), 1e-15);
   }
 
-  @Test
-  void predictBatchMatchesPredict() {
-    GaussianProcess gp = GaussianProcessFitter.condition(X, Y, KNOWN_NOISE, HYPER);
+  @ParameterizedTest
+  @ValueSource(strings = {"matern52", "two-scale"})
+  void predictBatchMatchesPredict(String shape) {
+    GaussianProcess gp = GaussianProcessFitter.condition(X, Y, KNOWN_NOISE,
+        HYPER.withShape(KernelShape.named("shape", shape)));
     double[][] points = new double[700][]; // more than one block of 512 columns
     SplittableRandom rng = new SplittableRandom(2);
     for (int i = 0; i < points.length; i++) {
@@ -63,9 +68,12 @@ class GaussianProcessTest {
     }
   }
 
-  @Test
-  void predictGradientMatchesFiniteDifferences() {
-    GaussianProcess gp = GaussianProcessFitter.condition(X, Y, KNOWN_NOISE, HYPER);
+  /** Every kernel shape's gradients: the two-scale shape's slope carries the a^2 of its fine term. */
+  @ParameterizedTest
+  @ValueSource(strings = {"matern52", "two-scale"})
+  void predictGradientMatchesFiniteDifferences(String shape) {
+    GaussianProcess gp = GaussianProcessFitter.condition(X, Y, KNOWN_NOISE,
+        HYPER.withShape(KernelShape.named("shape", shape)));
     for (double[] x : new double[][] {{0.33, 0.41}, {0.9, 0.1}, {0.12, 0.22}}) {
       double[] meanGradient = new double[2];
       double[] varianceGradient = new double[2];
@@ -81,8 +89,9 @@ class GaussianProcessTest {
     }
   }
 
-  @Test
-  void logMarginalLikelihoodGradientMatchesFiniteDifferences() {
+  @ParameterizedTest
+  @ValueSource(strings = {"matern52", "two-scale"})
+  void logMarginalLikelihoodGradientMatchesFiniteDifferences(String shape) {
     SplittableRandom rng = new SplittableRandom(4);
     double[][] x = new double[12][3];
     double[] y = new double[12];
@@ -94,7 +103,7 @@ class GaussianProcessTest {
       y[i] = rng.nextGaussian();
       knownNoise[i] = i % 3 == 0 ? 0.05 : Double.NaN; // some known, the rest fitted
     }
-    MarginalLikelihood ml = new MarginalLikelihood(x, y, knownNoise);
+    MarginalLikelihood ml = new MarginalLikelihood(x, y, knownNoise, KernelShape.named("shape", shape));
     for (double[] theta : new double[][] {{-1.0, 0.0, 0.5, 0.2, -3.0, 0.0}, {0.3, -0.7, -1.5, -0.5, -1.0, -1.2}}) {
       double[] gradient = new double[6];
       double value = ml.valueAndGradient(theta, gradient);
@@ -152,9 +161,11 @@ class GaussianProcessTest {
     assertEquals(truth, gp.predict(probe).mean(), 0.05 * range, "prediction at (0.5, 0.5)");
   }
 
-  @Test
-  void withObservationsEqualsConditioningOnTheUnion() {
-    GaussianProcess gp = GaussianProcessFitter.condition(X, Y, KNOWN_NOISE, HYPER);
+  @ParameterizedTest
+  @ValueSource(strings = {"matern52", "two-scale"})
+  void withObservationsEqualsConditioningOnTheUnion(String shape) {
+    Hyperparameters hyper = HYPER.withShape(KernelShape.named("shape", shape));
+    GaussianProcess gp = GaussianProcessFitter.condition(X, Y, KNOWN_NOISE, hyper);
     double[][] xMore = {{0.3, 0.3}, {0.66, 0.12}, {0.05, 0.95}};
     double[] yMore = {1.0, 2.5, -0.3};
     GaussianProcess extended = gp.withObservations(xMore, yMore);
@@ -167,7 +178,7 @@ class GaussianProcessTest {
       yAll[i] = i < 6 ? Y[i] : yMore[i - 6];
       noiseAll[i] = i < 6 ? KNOWN_NOISE[i] : Double.NaN; // fantasies use the fitted noise
     }
-    GaussianProcess refit = GaussianProcessFitter.condition(xAll, yAll, noiseAll, HYPER);
+    GaussianProcess refit = GaussianProcessFitter.condition(xAll, yAll, noiseAll, hyper);
     assertEquals(9, extended.size());
     for (double[] p : PROBES) {
       Prediction a = extended.predict(p);
@@ -179,6 +190,29 @@ class GaussianProcessTest {
     assertEquals(refit.logMarginalLikelihood(), extended.logMarginalLikelihood(), 1e-11);
     assertTrue(extended.predict(xMore[1]).variance() < gp.predict(xMore[1]).variance(),
         "conditioning on a point must shrink the variance there");
+  }
+
+  @Test
+  void aFitWithTheTwoScaleShapeKeepsItAndDiffersFromTheMatern() {
+    double[][] x = new double[30][2];
+    double[] y = new double[30];
+    SplittableRandom rng = new SplittableRandom(17);
+    for (int i = 0; i < 30; i++) {
+      x[i] = new double[] {rng.nextDouble(), rng.nextDouble()};
+      y[i] = Math.cos(20 * x[i][0]) + 3 * x[i][1]; // a ripple on a trend
+    }
+    FitOptions twoScale = FitOptions.defaults().withShape(KernelShape.TWO_SCALE);
+    GaussianProcess mixed = GaussianProcessFitter.fit(x, y, null, twoScale, new SplittableRandom(5));
+    GaussianProcess plain = GaussianProcessFitter.fit(x, y, null, FitOptions.defaults(), new SplittableRandom(5));
+    assertEquals(KernelShape.TWO_SCALE, mixed.hyperparameters().shape());
+    assertEquals(KernelShape.MATERN52, plain.hyperparameters().shape());
+    // Conditioning again with the fitted hyperparameters (as the refit schedule does) gives the same model.
+    GaussianProcess again = GaussianProcessFitter.conditionWithKernel(x, y, null, mixed.hyperparameters());
+    double[] probe = {0.37, 0.61};
+    assertEquals(mixed.predict(probe).mean(), again.predict(probe).mean(), 1e-12);
+    assertTrue(Math.abs(mixed.predict(probe).variance() - plain.predict(probe).variance()) > 1e-6,
+        "the shape must change the model: variance " + mixed.predict(probe).variance() + " vs "
+            + plain.predict(probe).variance());
   }
 
   @Test

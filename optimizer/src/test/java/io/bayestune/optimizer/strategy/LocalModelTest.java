@@ -178,10 +178,46 @@ class LocalModelTest {
         LocalModelOptions.of(50, 40)).suggest(history, 4), "a fresh strategy (a resumed experiment) replays it");
   }
 
+  /**
+   * With reported noise, near-copies of evaluated points are refused (see {@link Resolution}); a trust region
+   * shrunk below twice that resolution used to lie entirely in its centre's near-copy box, so every candidate was
+   * refused and the suggestions were uniform draws over the whole space.
+   */
+  @Test
+  void aNoisyExperimentsSuggestionsStayInATrustRegionSmallerThanTheNoisyResolution() {
+    History exact = history(300, 3, 0, 11);
+    List<History.Trial> noisy = new ArrayList<>();
+    for (History.Trial t : exact.completed()) {
+      noisy.add(new History.Trial(t.assignments(), t.value(), 0.01, false));
+    }
+    History history = new History(exact.encoding(), noisy, List.of(), 300, 11);
+    double side = TrustRegionLength.of(history, 50).length();
+    assertTrue(side < 2 * Resolution.NOISY, "the region must be smaller than the near-copy box: side " + side);
+    BayesianStrategy strategy = new BayesianStrategy(10, BayesianStrategy.PendingPolicy.KRIGING_BELIEVER,
+        LocalModelOptions.of(50, 40, true, LocalKernel.MATERN52));
+    double[] center = history.encoding().encode(history.completed().get(LocalRegion.around(
+        encodedTrials(history), values(history), 40, history.encoding().domain()).members()[0]).assignments());
+    for (Assignments a : strategy.suggest(history, 4)) {
+      double[] encoded = history.encoding().encode(a);
+      for (int k = 0; k < 3; k++) {
+        assertTrue(Math.abs(encoded[k] - center[k]) <= side / 2 + 1e-12,
+            "coordinate " + k + " of " + a + " outside the cube of side " + side + " around the best");
+      }
+    }
+  }
+
+  private static double[][] encodedTrials(History history) {
+    return history.completed().stream().map(t -> history.encoding().encode(t.assignments())).toArray(double[][]::new);
+  }
+
+  private static double[] values(History history) {
+    return history.completed().stream().mapToDouble(History.Trial::value).toArray();
+  }
+
   @Test
   void localSuggestionsStayInTheNeighboursBoxWithoutTheTrustRegion() {
     History history = history(120, 3, 0, 11);
-    LocalModelOptions options = LocalModelOptions.of(50, 40, false);
+    LocalModelOptions options = LocalModelOptions.of(50, 40, false, LocalKernel.AUTO);
     double[][] x = new double[120][];
     double[] value = new double[120];
     for (int i = 0; i < 120; i++) {
