@@ -171,8 +171,14 @@ final class SuggestionPreparer implements AutoCloseable {
       }
       LOG.log(System.Logger.Level.INFO, "experiment " + s.id + ": preparing suggestions stopped: " + e.getMessage());
     } catch (Exception e) {
-      LOG.log(System.Logger.Level.WARNING, "experiment " + s.id + ": preparing suggestions failed; requests compute"
-          + " their own until the next observation", e);
+      if (threads.isShutdown()) {
+        // close() interrupts a round in progress (an interrupted file lock or write): nothing failed, the server
+        // stops, and the stored state is the last complete write.
+        LOG.log(System.Logger.Level.DEBUG, () -> "experiment " + s.id + ": preparation round stopped by close: " + e);
+      } else {
+        LOG.log(System.Logger.Level.WARNING, "experiment " + s.id + ": preparing suggestions failed; requests compute"
+            + " their own until the next observation", e);
+      }
     } finally {
       s.lock.lock();
       try {
