@@ -32,7 +32,8 @@ import java.util.Objects;
  *     successes and failures (TuRBO's rule, replayed from the observations), default true (state JSON
  *     {@code "trust_region"}; states saved before it existed get the default)
  * @param localKernel the local model's kernel shape (state JSON {@code "local_kernel"}: {@code auto}, the default,
- *     {@code matern52} or {@code two-scale}, see {@link LocalKernel}); states saved before it existed get
+ *     which is two-scale in up to 20 encoded coordinates at a parallel bandwidth of up to 64 and the Matern-5/2
+ *     otherwise, {@code matern52} or {@code two-scale}, see {@link LocalKernel}); states saved before it existed get
  *     {@code matern52}, the kernel they were made with, so that they replay exactly
  */
 public record ExperimentOptions(PendingPolicy pendingPolicy, boolean warpOutcomes, int localModelAbove,

@@ -91,6 +91,11 @@ public record LocalModelOptions(int above, int points, FitOptions fit, Acquisiti
     return fit.withShape(kernel.shape(dimension));
   }
 
+  /** These options for an experiment of this parallel bandwidth (see {@link LocalKernel#forBandwidth}). */
+  public LocalModelOptions forBandwidth(int parallelBandwidth) {
+    return new LocalModelOptions(above, points, fit, maximizer, trustRegion, kernel.forBandwidth(parallelBandwidth));
+  }
+
   /**
    * The number of completed trials past which the local model is used: {@link #above}, or in a high-dimensional space
    * (see {@link #HIGH_DIMENSION}) the initial design's size when that is smaller, unless the local model is off

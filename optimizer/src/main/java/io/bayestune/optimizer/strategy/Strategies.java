@@ -39,7 +39,7 @@ public final class Strategies {
         }
         return new BayesianStrategy(
             BayesianStrategy.defaultInitialDesign(spec.space().parameters().size(), spec.observationBudget()),
-            pendingPolicy, local);
+            pendingPolicy, local.forBandwidth(spec.parallelBandwidth()));
     }
   }
 }

@@ -16,16 +16,9 @@ class ExperimentOptionsTest {
                       {"name": "y", "type": "double", "bounds": {"min": 0, "max": 1}}]}
       """);
 
-  /** Nine skewed observations and two open suggestions, so that both options change the next suggestion. */
+  /** The default spec grown as {@link #grownWith} does. */
   private static Experiment grown(ExperimentOptions options) {
-    Experiment e = Experiment.create(SPEC, 3, options);
-    for (Suggestion s : e.suggest(9)) {
-      double x = s.assignments().getDouble("x");
-      double y = s.assignments().getDouble("y");
-      e.observe(s.id(), Math.exp(6 * (-(x - 0.3) * (x - 0.3) - (y - 0.7) * (y - 0.7))), null);
-    }
-    e.suggest(2);
-    return e;
+    return grownWith(SPEC, options);
   }
 
   @Test
@@ -121,5 +114,28 @@ class ExperimentOptionsTest {
     assertEquals("matern52", old.options().localKernel().jsonName());
     assertEquals(grown(ExperimentOptions.defaults().withLocalModel(6, 6).withLocalKernel("matern52")).suggest()
         .assignments(), old.suggest().assignments());
+  }
+
+  @Test
+  void theDefaultLocalKernelIsTheMaternAboveABandwidthOf64() {
+    ExperimentSpec wide = SpecJson.parse(SpecJson.toJson(SPEC).put("parallel_bandwidth", 256));
+    assertEquals(256, wide.parallelBandwidth());
+    ExperimentOptions auto = ExperimentOptions.defaults().withLocalModel(6, 6);
+    assertEquals(grownWith(wide, auto.withLocalKernel("matern52")).suggest().assignments(),
+        grownWith(wide, auto).suggest().assignments());
+    assertNotEquals(grownWith(SPEC, auto.withLocalKernel("matern52")).suggest().assignments(),
+        grownWith(SPEC, auto).suggest().assignments(), "at bandwidth 1 auto is the two-scale kernel");
+  }
+
+  /** Nine skewed observations and two open suggestions, so that the options change the next suggestion. */
+  private static Experiment grownWith(ExperimentSpec spec, ExperimentOptions options) {
+    Experiment e = Experiment.create(spec, 3, options);
+    for (Suggestion s : e.suggest(9)) {
+      double x = s.assignments().getDouble("x");
+      double y = s.assignments().getDouble("y");
+      e.observe(s.id(), Math.exp(6 * (-(x - 0.3) * (x - 0.3) - (y - 0.7) * (y - 0.7))), null);
+    }
+    e.suggest(2);
+    return e;
   }
 }
