@@ -64,7 +64,6 @@ def test_tune_resumes_after_the_driver_is_killed_with_no_observation_lost_or_rep
         assert process.poll() is None, "the child driver ended before it was killed"
         assert _observation_count(output) >= 3, "the child driver made no 3 observations in 150 s"
         jvms = _children(process.pid)
-        killed_at = time.time_ns()
         os.kill(process.pid, signal.SIGKILL)
         process.wait()
     finally:
@@ -79,6 +78,9 @@ def test_tune_resumes_after_the_driver_is_killed_with_no_observation_lost_or_rep
     open_before = {s["id"]: s["assignments"] for s in before["suggestions"] if s["id"] not in observed_before}
     assert open_before, "no trial was in flight when the driver was killed"
 
+    # The second driver's calls are the ones after this point, not after the kill: the killed driver's JVM lives on
+    # until it sees its parent's pipe close, and a trial it was dispatching at the kill may still start meanwhile.
+    second_driver_from = time.time_ns()
     result = child.run(spark, output, calls)
 
     after = _state(output)
@@ -94,7 +96,7 @@ def test_tune_resumes_after_the_driver_is_killed_with_no_observation_lost_or_rep
     # start in either order, so a re-run may start up to half a trial after a new one; one held back until a later
     # slot would start a whole trial (1.5 s) later.
     second = sorted((int(name.rsplit("-", 1)[1]), name.rsplit("-", 1)[0]) for name in os.listdir(calls)
-                    if int(name.rsplit("-", 1)[1]) > killed_at)
+                    if int(name.rsplit("-", 1)[1]) > second_driver_from)
     rerun = {f"{a['x']!r}-{a['kind']}" for a in open_before.values()}
     assert sum(name in rerun for _, name in second) == len(rerun), "every in-flight trial ran again once"
     new_starts = [t for t, name in second if name not in rerun]
