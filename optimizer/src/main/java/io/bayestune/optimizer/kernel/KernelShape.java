@@ -23,7 +23,8 @@ package io.bayestune.optimizer.kernel;
  *
  * @param fineWeight w in [0, 1): the share of the prior variance at the fine scale; 0 is the plain Matern-5/2
  * @param fineRatio a >= 1: how many times shorter the fine scale's length scales are
- * @param name how experiment states and the bench command name this shape
+ * @param name the shape's name in messages (experiment states name the local model's kernel by
+ *     {@code LocalKernel})
  */
 public record KernelShape(double fineWeight, double fineRatio, String name) {
 
@@ -44,18 +45,6 @@ public record KernelShape(double fineWeight, double fineRatio, String name) {
     if (name == null || name.isBlank()) {
       throw new IllegalArgumentException("KernelShape: a name is required");
     }
-  }
-
-  /** The shape an experiment state or a command line names: {@code matern52} or {@code two-scale}. */
-  public static KernelShape named(String field, String name) {
-    if (MATERN52.name.equals(name)) {
-      return MATERN52;
-    }
-    if (TWO_SCALE.name.equals(name)) {
-      return TWO_SCALE;
-    }
-    throw new IllegalArgumentException(field + ": must be " + MATERN52.name + " or " + TWO_SCALE.name + ", but got \""
-        + name + "\"");
   }
 
   /** The correlation at scaled distance r >= 0; 1 at r = 0. */

@@ -1,7 +1,6 @@
 package io.bayestune.optimizer.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -51,12 +50,7 @@ class KernelShapeTest {
   }
 
   @Test
-  void namesAreParsedAndBadOnesAreRefusedWithTheChoices() {
-    assertSame(KernelShape.TWO_SCALE, KernelShape.named("local_kernel", "two-scale"));
-    assertSame(KernelShape.MATERN52, KernelShape.named("local_kernel", "matern52"));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> KernelShape.named("local_kernel", "rbf"));
-    assertEquals("local_kernel: must be matern52 or two-scale, but got \"rbf\"", e.getMessage());
+  void badShapesAreRefused() {
     assertTrue(assertThrows(IllegalArgumentException.class, () -> new KernelShape(1.0, 10, "all-fine")).getMessage()
         .contains("fineWeight must be in [0, 1)"));
     assertThrows(IllegalArgumentException.class, () -> new KernelShape(0.1, 0.5, "wider"));

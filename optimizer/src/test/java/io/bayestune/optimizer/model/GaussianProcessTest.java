@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class GaussianProcessTest {
 
@@ -21,6 +21,11 @@ class GaussianProcessTest {
   private static final double[] Y = {1.3, -0.4, 2.1, 0.7, 1.9, 0.2};
   private static final double[] KNOWN_NOISE = {Double.NaN, 0.05, Double.NaN, Double.NaN, 0.2, Double.NaN};
   private static final Hyperparameters HYPER = new Hyperparameters(new double[] {0.3, 0.7}, 1.5, 0.01, 0.8, 1.7);
+  /** Every kernel shape the models use. */
+  static List<KernelShape> shapes() {
+    return List.of(KernelShape.MATERN52, KernelShape.TWO_SCALE);
+  }
+
   private static final double[][] PROBES = {{0.10, 0.20}, {0.30, 0.30}, {0.60, 0.70}, {0.00, 1.00}, {0.85, 0.55}};
 
   @Test
@@ -51,10 +56,10 @@ class GaussianProcessTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"matern52", "two-scale"})
-  void predictBatchMatchesPredict(String shape) {
+  @MethodSource("shapes")
+  void predictBatchMatchesPredict(KernelShape shape) {
     GaussianProcess gp = GaussianProcessFitter.condition(X, Y, KNOWN_NOISE,
-        HYPER.withShape(KernelShape.named("shape", shape)));
+        HYPER.withShape(shape));
     double[][] points = new double[700][]; // more than one block of 512 columns
     SplittableRandom rng = new SplittableRandom(2);
     for (int i = 0; i < points.length; i++) {
@@ -70,10 +75,10 @@ class GaussianProcessTest {
 
   /** Every kernel shape's gradients: the two-scale shape's slope carries the a^2 of its fine term. */
   @ParameterizedTest
-  @ValueSource(strings = {"matern52", "two-scale"})
-  void predictGradientMatchesFiniteDifferences(String shape) {
+  @MethodSource("shapes")
+  void predictGradientMatchesFiniteDifferences(KernelShape shape) {
     GaussianProcess gp = GaussianProcessFitter.condition(X, Y, KNOWN_NOISE,
-        HYPER.withShape(KernelShape.named("shape", shape)));
+        HYPER.withShape(shape));
     for (double[] x : new double[][] {{0.33, 0.41}, {0.9, 0.1}, {0.12, 0.22}}) {
       double[] meanGradient = new double[2];
       double[] varianceGradient = new double[2];
@@ -90,8 +95,8 @@ class GaussianProcessTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"matern52", "two-scale"})
-  void logMarginalLikelihoodGradientMatchesFiniteDifferences(String shape) {
+  @MethodSource("shapes")
+  void logMarginalLikelihoodGradientMatchesFiniteDifferences(KernelShape shape) {
     SplittableRandom rng = new SplittableRandom(4);
     double[][] x = new double[12][3];
     double[] y = new double[12];
@@ -103,7 +108,7 @@ class GaussianProcessTest {
       y[i] = rng.nextGaussian();
       knownNoise[i] = i % 3 == 0 ? 0.05 : Double.NaN; // some known, the rest fitted
     }
-    MarginalLikelihood ml = new MarginalLikelihood(x, y, knownNoise, KernelShape.named("shape", shape));
+    MarginalLikelihood ml = new MarginalLikelihood(x, y, knownNoise, shape);
     for (double[] theta : new double[][] {{-1.0, 0.0, 0.5, 0.2, -3.0, 0.0}, {0.3, -0.7, -1.5, -0.5, -1.0, -1.2}}) {
       double[] gradient = new double[6];
       double value = ml.valueAndGradient(theta, gradient);
@@ -162,9 +167,9 @@ class GaussianProcessTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"matern52", "two-scale"})
-  void withObservationsEqualsConditioningOnTheUnion(String shape) {
-    Hyperparameters hyper = HYPER.withShape(KernelShape.named("shape", shape));
+  @MethodSource("shapes")
+  void withObservationsEqualsConditioningOnTheUnion(KernelShape shape) {
+    Hyperparameters hyper = HYPER.withShape(shape);
     GaussianProcess gp = GaussianProcessFitter.condition(X, Y, KNOWN_NOISE, hyper);
     double[][] xMore = {{0.3, 0.3}, {0.66, 0.12}, {0.05, 0.95}};
     double[] yMore = {1.0, 2.5, -0.3};
