@@ -50,7 +50,8 @@ public record KernelShape(double fineWeight, double fineRatio, String name) {
   /** The correlation at scaled distance r >= 0; 1 at r = 0. */
   public double correlation(double r) {
     double coarse = Matern52Kernel.correlation(r);
-    return fineWeight == 0 ? coarse : (1 - fineWeight) * coarse + fineWeight * Matern52Kernel.correlation(fineRatio * r);
+    return fineWeight == 0 ? coarse
+        : (1 - fineWeight) * coarse + fineWeight * Matern52Kernel.correlation(fineRatio * r);
   }
 
   /** q(r) = -2 d correlation / d(r^2), finite at r = 0. */

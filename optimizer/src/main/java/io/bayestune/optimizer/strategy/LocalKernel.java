@@ -7,7 +7,8 @@ import io.bayestune.optimizer.kernel.KernelShape;
  * the Matern-5/2.
  *
  * <p>Why {@link #AUTO} picks by dimension and by the experiment's parallel bandwidth (docs/benchmarks.md, "Quality at
- * scale: the two-scale local kernel"; simulator, budget 2,000, side by side with {@link #MATERN52}):
+ * scale: the two-scale local kernel and the resolution cap"; simulator, budget 2,000, side by side with
+ * {@link #MATERN52}):
  * <ul>
  *   <li>P = 64, seeds 1-3: Ackley-12 median regret 0.0031 against 0.0132, Hartmann6-in-12 1.2e-12 against 5.2e-12;
  *   <li>P = 256: worse on three of five seed-function pairs, twice by far (Hartmann6-in-12 seed 1 held in the local
@@ -25,7 +26,7 @@ public enum LocalKernel {
   AUTO("auto"),
   /** The Matern-5/2 in every dimension (every experiment before this option existed). */
   MATERN52("matern52"),
-  /** The two-scale shape in every dimension. */
+  /** The two-scale shape in every dimension and at every bandwidth. */
   TWO_SCALE("two-scale");
 
   /** The largest parallel bandwidth at which {@link #AUTO} uses the two-scale shape (measured: 64 yes, 256 no). */

@@ -64,7 +64,10 @@ public record LocalModelOptions(int above, int points, FitOptions fit, Acquisiti
   static final AcquisitionMaximizer.Options HIGH_DIMENSIONAL_TAIL = new AcquisitionMaximizer.Options(128, 2, 0, 5, 8,
       0.05, 512);
 
-  /** Local beyond 256 completed trials, on the 256 nearest to the best, its kernel by dimension ({@link LocalKernel#AUTO}). */
+  /**
+   * Local beyond 256 completed trials, on the 256 nearest to the best, its kernel chosen by dimension and bandwidth
+   * ({@link LocalKernel#AUTO}).
+   */
   public static LocalModelOptions defaults() {
     return of(256, 256, true, LocalKernel.AUTO);
   }
