@@ -134,10 +134,15 @@ public final class BenchCommand {
       throw new Args.UsageException("bench optimizer: --trust-region must be true or false, but got \"" + trust + "\"");
     }
     o = trust == null ? o : o.withTrustRegion(Boolean.parseBoolean(trust));
+    return withLocalKernel("bench optimizer", o, a.get("local-kernel"));
+  }
+
+  /** {@code options} with {@code --local-kernel NAME} when given (null keeps them); a bad name is a usage error. */
+  static ExperimentOptions withLocalKernel(String command, ExperimentOptions options, String name) {
     try {
-      return a.get("local-kernel") == null ? o : o.withLocalKernel(a.get("local-kernel"));
+      return name == null ? options : options.withLocalKernel(name);
     } catch (IllegalArgumentException e) {
-      throw new Args.UsageException("bench optimizer: --" + e.getMessage().replace('_', '-'));
+      throw new Args.UsageException(command + ": --" + e.getMessage().replace('_', '-'));
     }
   }
 

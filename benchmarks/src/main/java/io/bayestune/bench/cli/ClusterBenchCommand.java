@@ -48,21 +48,14 @@ final class ClusterBenchCommand {
         "--seeds");
     ClusterBenchmark.Options o = new ClusterBenchmark.Options(functions, slots, budgets, seedRange.get(0), seedRange.get(1),
         (int) a.integer("lookahead", 1), clock.equals("cpu"), !"false".equals(a.get("save-state")),
-        a.get("raw") == null ? null : Path.of(a.get("raw")), line, experimentOptions(a.get("local-kernel")));
+        a.get("raw") == null ? null : Path.of(a.get("raw")), line,
+        BenchCommand.withLocalKernel("bench cluster", ExperimentOptions.defaults(), a.get("local-kernel")));
     long start = System.nanoTime();
     List<ClusterSimulation.Result> results = ClusterBenchmark.run(o, err);
     String body = ClusterBenchmark.render(results, o, Environment.capture(BenchCommand.findScript()),
         (System.nanoTime() - start) / 1e9);
     BenchCommand.writeSection(a.get("out"), "Cluster simulator", body, out, err);
     return 0;
-  }
-
-  private static ExperimentOptions experimentOptions(String localKernel) {
-    try {
-      return localKernel == null ? ExperimentOptions.defaults() : ExperimentOptions.defaults().withLocalKernel(localKernel);
-    } catch (IllegalArgumentException e) {
-      throw new Args.UsageException("bench cluster: --" + e.getMessage().replace('_', '-'));
-    }
   }
 
   private static List<String> split(String value, String fallback) {
